@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Template development: `./dev.sh demo` bakes the defaults and builds them; `./dev.sh test` runs every test.
+# Both install what they need first (dev venv, Vale and actionlint via `go install`, Debian packages as root).
+set -euo pipefail
+
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
+VENV="$ROOT/.venv"
+GOBIN="${GOBIN:-$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin}"
+export GOBIN
+export PATH="$VENV/bin:$GOBIN:$PATH"
+DEBIAN_PACKAGES=(chromium poppler-utils git)
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+template_setting() {
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$ROOT/cookiecutter.json" "$1"
+}
+
+install_debian_packages() {
+  local missing=() package
+  for package in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    say "Missing system packages (install them yourself): ${missing[*]}"
+    return 0
+  fi
+  say "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_python_packages() {
+  local stamp="$VENV/.dev-requirements-stamp" want
+  want="$(cat "$ROOT/requirements-dev.txt" "$ROOT/{{cookiecutter.project}}/requirements.txt" | cksum)"
+  if [[ -x "$VENV/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    return 0
+  fi
+  say "Installing Python packages into .venv"
+  [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements-dev.txt"
+  printf '%s\n' "$want" >"$stamp"
+}
+
+go_tool() {
+  local name="$1" module="$2" version="$3"
+  if [[ -x "$GOBIN/$name" ]] && "$GOBIN/$name" --version 2>/dev/null | grep -q "$version"; then
+    return 0
+  fi
+  command -v go >/dev/null 2>&1 || die "Go is needed to install $name ($module@v$version)"
+  say "Installing $name $version with go install"
+  CGO_ENABLED=1 go install -ldflags "-X main.version=$version" "$module@v$version"
+}
+
+install_go_tools() {
+  go_tool vale github.com/vale-cli/vale/v3/cmd/vale "$(template_setting _vale_version)"
+  go_tool actionlint github.com/rhysd/actionlint/cmd/actionlint "$(template_setting _actionlint_version)"
+}
+
+install_node_tools() {
+  [[ -f "$ROOT/tests/tools/package.json" ]] || return 0
+  command -v npm >/dev/null 2>&1 || die "npm is needed for the browser tests (Node.js 20+)"
+  local stamp="$ROOT/tests/tools/node_modules/.stamp" want
+  want="$(cat "$ROOT/tests/tools/package.json" "$ROOT/tests/tools/package-lock.json" 2>/dev/null | cksum)"
+  [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && return 0
+  say "Installing test tools from npm (tests/tools)"
+  (cd "$ROOT/tests/tools" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  printf '%s\n' "$want" >"$stamp"
+}
+
+setup() {
+  install_debian_packages
+  install_python_packages
+  install_go_tools
+  install_node_tools
+}
+
+demo() {
+  setup
+  local out="$ROOT/demo" project
+  project="$(template_setting project)"
+  rm -rf -- "${out:?}/$project"
+  mkdir -p "$out"
+  say "Baking the template with its default answers into demo/$project"
+  cookiecutter --no-input "$ROOT" --output-dir "$out"
+  "$out/$project/run.sh"
+  cat <<DONE
+
+Demo ready:
+  resume source  $out/$project/resume.md
+  resume PDF     $out/$project/_site/resume.pdf
+  site           $out/$project/_site/index.html
+  preview        cd demo/$project && ./run.sh serve
+DONE
+}
+
+run_tests() {
+  setup
+  say "Running the test suite"
+  cd "$ROOT"
+  "$VENV/bin/python" -m pytest tests "$@"
+}
+
+case "${1:-help}" in
+  demo) demo ;;
+  test) shift; run_tests "$@" ;;
+  setup) setup ;;
+  *) printf 'Usage: ./dev.sh demo | test [pytest args] | setup\n' ;;
+esac

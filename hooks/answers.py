@@ -1,0 +1,95 @@
+"""Validation of the answers given to cookiecutter, kept apart from the hook so it can be unit-tested.
+
+Every answer is data. Nothing here evaluates or formats it as code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+REQUIRED = ("project", "full_name", "email", "location", "github_username", "target_role")
+OPTIONAL = ("website", "linkedin", "phone")
+MAX_LENGTH = 200
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+GITHUB_USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
+PROJECT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+PHONE = re.compile(r"\+?[0-9 ().\-/]{6,30}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?")
+
+
+def validate(answers: Mapping[str, object]) -> str | None:
+    """Return one line naming the first bad answer and what is wrong, or None when all are valid."""
+    for field in (*REQUIRED, *OPTIONAL):
+        problem = _text_problem(field, answers.get(field, ""), required=field in REQUIRED)
+        if problem:
+            return problem
+    for field, check in CHECKS.items():
+        value = str(answers.get(field, ""))
+        if value:
+            problem = check(value)
+            if problem:
+                return f"{field}: {problem}"
+    return None
+
+
+def _text_problem(field: str, value: object, *, required: bool) -> str | None:
+    if not isinstance(value, str):
+        return f"{field}: expected text, got {type(value).__name__}"
+    if required and not value.strip():
+        return f"{field}: is required and cannot be blank"
+    if value != value.strip():
+        return f"{field}: remove the spaces at the start or end"
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in value):
+        return f"{field}: must be a single line without control characters"
+    if len(value) > MAX_LENGTH:
+        return f"{field}: is {len(value)} characters long; keep it under {MAX_LENGTH}"
+    return None
+
+
+def _check_project(value: str) -> str | None:
+    if "/" in value or "\\" in value or value in (".", ".."):
+        return f"'{value}' must be a plain folder name, not a path"
+    if not PROJECT.fullmatch(value):
+        return "use letters, digits, '.', '_' or '-', starting with a letter or digit"
+    return None
+
+
+def _check_email(value: str) -> str | None:
+    if not EMAIL.fullmatch(value):
+        return f"'{value}' does not look like an email address (name@example.com)"
+    return None
+
+
+def _check_github_username(value: str) -> str | None:
+    if not GITHUB_USERNAME.fullmatch(value):
+        return (
+            f"'{value}' is not a valid GitHub username: 1-39 letters, digits or single"
+            " hyphens, not starting or ending with a hyphen"
+        )
+    return None
+
+
+def _check_url_like(value: str) -> str | None:
+    if any(char.isspace() for char in value) or "<" in value or ">" in value or '"' in value:
+        return f"'{value}' must be a web address without spaces, quotes or angle brackets"
+    if "." not in value:
+        return f"'{value}' does not look like a web address (example.com)"
+    return None
+
+
+def _check_phone(value: str) -> str | None:
+    if not PHONE.fullmatch(value):
+        return f"'{value}' does not look like a phone number (+1 555 010 0199)"
+    return None
+
+
+CHECKS = {
+    "project": _check_project,
+    "email": _check_email,
+    "github_username": _check_github_username,
+    "website": _check_url_like,
+    "linkedin": _check_url_like,
+    "phone": _check_phone,
+}

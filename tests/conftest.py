@@ -1,0 +1,61 @@
+"""Shared fixtures: real cookiecutter bakes of this template."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cookiecutter.main import cookiecutter
+
+TEMPLATE = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+
+
+def bake(output_dir: Path, **answers: object) -> Path:
+    """Bake the template with cookiecutter's API and return the project folder."""
+    extra = {key: _as_answer(value) for key, value in answers.items()}
+    project = cookiecutter(
+        str(TEMPLATE), no_input=True, extra_context=extra, output_dir=str(output_dir)
+    )
+    return Path(project)
+
+
+def bake_cli(output_dir: Path, **answers: object) -> subprocess.CompletedProcess[str]:
+    """Bake through the real `cookiecutter` command line, as a user would."""
+    args = [f"{key}={_as_answer(value)}" for key, value in answers.items()]
+    return subprocess.run(
+        [str(VENV_BIN / "cookiecutter"), "--no-input", str(TEMPLATE), *args],
+        cwd=output_dir,
+        capture_output=True,
+        text=True,
+        env=tool_env(),
+    )
+
+
+def _as_answer(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def tool_env() -> dict[str, str]:
+    """The environment for subprocesses: the dev venv and Go tools first on PATH."""
+    env = dict(os.environ)
+    gobin = Path(os.environ.get("GOBIN") or Path.home() / "go" / "bin")
+    env["PATH"] = os.pathsep.join([str(VENV_BIN), str(gobin), env.get("PATH", "")])
+    return env
+
+
+@pytest.fixture(scope="session")
+def baked_default(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template baked with every default answer. Read-only: copy it to change it."""
+    return bake(tmp_path_factory.mktemp("default"))
+
+
+@pytest.fixture(scope="session")
+def baked_no_prep(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template baked without interview_prep/."""
+    return bake(tmp_path_factory.mktemp("no_prep"), include_interview_prep=False)

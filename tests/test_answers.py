@@ -1,0 +1,99 @@
+"""Unit tests of the answer validation the pre-gen hook runs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from answers import validate  # noqa: E402
+
+DEFAULTS = {
+    key: value
+    for key, value in json.loads((Path(__file__).resolve().parents[1] / "cookiecutter.json").read_text()).items()
+    if not key.startswith("_")
+}
+
+
+def answers(**changes: object) -> dict[str, object]:
+    return {**DEFAULTS, **changes}
+
+
+def test_defaults_are_valid() -> None:
+    assert validate(DEFAULTS) is None
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("full_name", "Zoë O'Brien-Łukasz"),
+        ("full_name", 'Dwayne "The Rock" Johnson'),
+        ("full_name", "李小龍 🚀"),
+        ("full_name", r"Back\slash Person"),
+        ("location", "São Paulo, Brazil"),
+        ("email", "first.last+jobs@mail.example.co.uk"),
+        ("github_username", "a"),
+        ("github_username", "a-b-c"),
+        ("github_username", "x" * 39),
+        ("project", "my-portfolio_2026.v2"),
+        ("website", "https://example.dev/about"),
+        ("linkedin", "linkedin.com/in/zoë-obrien"),
+        ("phone", "+1 (555) 010-0199"),
+        ("phone", "+44 20 7946 0958 ext. 12"),
+        ("target_role", "Staff Engineer, Platform & <Infra>"),
+    ],
+)
+def test_unusual_but_valid_answers_pass(field: str, value: str) -> None:
+    assert validate(answers(**{field: value})) is None
+
+
+@pytest.mark.parametrize(
+    "field, value, expected",
+    [
+        ("full_name", "", "is required"),
+        ("full_name", "   ", "is required"),
+        ("location", "", "is required"),
+        ("target_role", "", "is required"),
+        ("full_name", "Ada\nLovelace", "single line"),
+        ("full_name", "Ada\tLovelace", "single line"),
+        ("full_name", "Ada\u2028Lovelace", "single line"),
+        ("full_name", "Ada\x1b[31mLovelace", "single line"),
+        ("full_name", " Ada", "spaces at the start or end"),
+        ("full_name", "A" * 201, "under 200"),
+        ("email", "not-an-email", "email address"),
+        ("email", "a@b", "email address"),
+        ("email", "a b@example.com", "email address"),
+        ("github_username", "-leading", "GitHub username"),
+        ("github_username", "trailing-", "GitHub username"),
+        ("github_username", "double--hyphen", "GitHub username"),
+        ("github_username", "x" * 40, "GitHub username"),
+        ("github_username", "under_score", "GitHub username"),
+        ("project", "a/b", "plain folder name"),
+        ("project", "..", "plain folder name"),
+        ("project", "../escape", "plain folder name"),
+        ("project", "/tmp/absolute", "plain folder name"),
+        ("project", "with space", "letters, digits"),
+        ("project", ".hidden", "letters, digits"),
+        ("website", "not a url", "web address"),
+        ("website", 'https://x.dev/"onmouseover', "web address"),
+        ("linkedin", "linkedin", "web address"),
+        ("phone", "call me maybe", "phone number"),
+    ],
+)
+def test_bad_answers_name_the_field(field: str, value: str, expected: str) -> None:
+    problem = validate(answers(**{field: value}))
+    assert problem is not None
+    assert problem.startswith(f"{field}: ")
+    assert expected in problem
+    assert "\n" not in problem
+
+
+def test_optional_fields_may_be_empty() -> None:
+    assert validate(answers(website="", linkedin="", phone="")) is None
+
+
+def test_non_text_answer_is_rejected() -> None:
+    assert validate(answers(full_name=["a", "list"])) == "full_name: expected text, got list"

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# One entry point for this portfolio: set up, check, build and preview. Run `./run.sh help`.
+set -euo pipefail
+
+REPO="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
+VENV="$REPO/.venv"
+PY="$VENV/bin/python"
+MIN_PYTHON="3.10"
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+  cat <<'USAGE'
+Usage: ./run.sh [command]
+
+  (no command)   set up, then build the site and PDF
+  setup          create .venv and install requirements.txt (and mermaid-cli when npm is present)
+  check          run every pre-commit hook (Vale, mdformat, shellcheck, actionlint, ...)
+                 on all files, then the ATS round-trip check of the built PDF
+  build          build _site/: index.html, resume.html, resume.pdf and the design docs
+  ats            check that _site/resume.pdf reads back like resume.md (what an ATS parser sees)
+  serve [PORT]   preview _site/ on http://127.0.0.1:8000 and rebuild on save
+  match FILE     compare a job posting (plain text) with the resume's keywords
+  help           show this help
+USAGE
+}
+
+find_python() {
+  local candidate
+  for candidate in "${PYTHON:-}" python3 python; do
+    [[ -n "$candidate" ]] || continue
+    if command -v "$candidate" >/dev/null 2>&1; then
+      command -v "$candidate"
+      return 0
+    fi
+  done
+  die "Python $MIN_PYTHON or newer is needed; install it from https://www.python.org/downloads/"
+}
+
+check_python_version() {
+  local python="$1"
+  "$python" -c "import sys; sys.exit(sys.version_info < (${MIN_PYTHON/./, }))" ||
+    die "Python $MIN_PYTHON or newer is needed; $python is $("$python" -c 'import platform; print(platform.python_version())')"
+}
+
+fingerprint() { cat -- "$@" 2>/dev/null | cksum | cut -d' ' -f1; }
+
+setup_python() {
+  local stamp="$VENV/.requirements-stamp" want
+  want="$(fingerprint "$REPO/requirements.txt")"
+  if [[ -x "$PY" && -f "$stamp" && "$(cat -- "$stamp")" == "$want" ]]; then
+    say "Python packages are up to date (.venv)"
+    return 0
+  fi
+  local python
+  python="$(find_python)"
+  check_python_version "$python"
+  if [[ ! -x "$PY" ]]; then
+    say "Creating virtual environment in .venv"
+    "$python" -m venv "$VENV"
+  fi
+  say "Installing requirements.txt into .venv"
+  "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
+  "$PY" -m pip install --quiet --disable-pip-version-check -r "$REPO/requirements.txt"
+  printf '%s\n' "$want" >"$stamp"
+}
+
+setup_diagrams() {
+  [[ -f "$REPO/package.json" ]] || return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    say "npm not found: diagrams will show as Mermaid source (install Node.js 20+ to render them)"
+    return 0
+  fi
+  local stamp="$REPO/node_modules/.package-stamp" want
+  want="$(fingerprint "$REPO/package.json" "$REPO/package-lock.json")"
+  if [[ -f "$stamp" && "$(cat -- "$stamp")" == "$want" ]]; then
+    say "Diagram tools are up to date (node_modules)"
+    return 0
+  fi
+  say "Installing mermaid-cli into node_modules (uses your system Chromium; no browser download)"
+  if [[ -f "$REPO/package-lock.json" ]]; then
+    (cd -- "$REPO" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  else
+    (cd -- "$REPO" && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
+  fi
+  printf '%s\n' "$want" >"$stamp"
+}
+
+cmd_setup() {
+  setup_python
+  setup_diagrams
+}
+
+need_setup() {
+  [[ -x "$PY" ]] || die "no .venv yet: run ./run.sh setup first"
+}
+
+cmd_build() {
+  need_setup
+  (cd -- "$REPO" && "$PY" -m portfolio build "$@")
+}
+
+cmd_check() {
+  need_setup
+  say "Running pre-commit on all files"
+  (cd -- "$REPO" && "$VENV/bin/pre-commit" run --all-files --show-diff-on-failure)
+  [[ -f "$REPO/_site/resume.pdf" ]] || cmd_build
+  cmd_ats
+}
+
+cmd_ats() {
+  need_setup
+  say "Checking that the PDF reads back like the resume (ATS round trip)"
+  (cd -- "$REPO" && "$PY" -m portfolio ats-check)
+}
+
+cmd_serve() {
+  need_setup
+  (cd -- "$REPO" && "$PY" -m portfolio serve "$@")
+}
+
+cmd_match() {
+  need_setup
+  [[ $# -ge 1 ]] || die "usage: ./run.sh match JOB_POSTING.txt"
+  local posting="$1"
+  shift
+  [[ -f "$posting" ]] || die "no such file: $posting"
+  posting="$(cd -- "$(dirname -- "$posting")" && pwd -P)/$(basename -- "$posting")"
+  (cd -- "$REPO" && "$PY" -m portfolio match "$posting" "$@")
+}
+
+main() {
+  local command="${1:-all}"
+  [[ $# -gt 0 ]] && shift
+  case "$command" in
+    all)
+      cmd_setup
+      cmd_build
+      say "Done. Next: ./run.sh serve to preview, ./run.sh check before you commit."
+      ;;
+    setup) cmd_setup ;;
+    check) cmd_check ;;
+    build) cmd_build "$@" ;;
+    ats) cmd_ats ;;
+    serve) cmd_serve "$@" ;;
+    match) cmd_match "$@" ;;
+    help | -h | --help) usage ;;
+    *)
+      usage >&2
+      die "unknown command: $command"
+      ;;
+  esac
+}
+
+main "$@"
