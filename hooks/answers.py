@@ -15,7 +15,7 @@ MAX_LENGTH = 200
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 GITHUB_USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
-PROJECT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+PROJECT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")
 PHONE = re.compile(r"\+?[0-9 ().\-/]{6,30}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?")
 
 
@@ -52,7 +52,7 @@ def _check_project(value: str) -> str | None:
     if "/" in value or "\\" in value or value in (".", ".."):
         return f"'{value}' must be a plain folder name, not a path"
     if not PROJECT.fullmatch(value):
-        return "use letters, digits, '.', '_' or '-', starting with a letter or digit"
+        return "use letters, digits, '.', '_' or '-', not starting with '.' or '-'"
     return None
 
 

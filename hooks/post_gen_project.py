@@ -1,6 +1,7 @@
 """Finish the baked repo: install the Vale style, drop unwanted parts, start a Git repository."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,11 +12,13 @@ PROJECT = Path.cwd()
 
 
 def template_dir() -> Path:
-    for key in ("_repo_dir", "_template"):
-        candidate = Path(str(CONTEXT.get(key) or ""))
-        if (candidate / "styles").is_dir():
-            return candidate
-    raise SystemExit("error: cannot find the template's styles/ folder to install the Vale style")
+    """The template folder: cookiecutter names it; cruft names only its URL, but runs us from inside it."""
+    candidates = [CONTEXT.get("_repo_dir"), CONTEXT.get("_template"), Path(f"/proc/{os.getppid()}/cwd")]
+    for candidate in filter(None, candidates):
+        folder = Path(str(candidate)).resolve()
+        if (folder / "hooks" / "answers.py").is_file():
+            return folder
+    raise SystemExit("error: cannot find the template folder (hooks/answers.py)")
 
 
 def install_vale_style() -> None:

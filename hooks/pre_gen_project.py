@@ -10,11 +10,13 @@ CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
 
 
 def template_dir() -> Path:
-    for key in ("_repo_dir", "_template"):
-        candidate = Path(str(CONTEXT.get(key) or ""))
-        if (candidate / "hooks" / "answers.py").is_file():
-            return candidate
-    raise SystemExit("error: cannot find the template's hooks/answers.py")
+    """The template folder: cookiecutter names it; cruft names only its URL, but runs us from inside it."""
+    candidates = [CONTEXT.get("_repo_dir"), CONTEXT.get("_template"), Path(f"/proc/{os.getppid()}/cwd")]
+    for candidate in filter(None, candidates):
+        folder = Path(str(candidate)).resolve()
+        if (folder / "hooks" / "answers.py").is_file():
+            return folder
+    raise SystemExit("error: cannot find the template folder (hooks/answers.py)")
 
 
 def main() -> int:

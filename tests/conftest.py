@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,45 @@ def baked_default(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def baked_no_prep(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The template baked without interview_prep/."""
     return bake(tmp_path_factory.mktemp("no_prep"), include_interview_prep=False)
+
+
+def template_clone(destination: Path) -> Path:
+    """A Git repository holding the template's current files (tracked and new, not ignored), one commit."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=TEMPLATE,
+        capture_output=True,
+        check=True,
+    ).stdout.decode().split("\0")
+    for relative in filter(None, listed):
+        source = TEMPLATE / relative
+        if source.is_file():
+            target = destination / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    git(destination, "init", "--quiet", "--initial-branch=main")
+    git(destination, "add", "-A")
+    git(destination, "commit", "--quiet", "-m", "template")
+    return destination
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {
+        **tool_env(),
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.com",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.com",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, check=True, env=env
+    ).stdout
+
+
+def tree(root: Path, skip: tuple[str, ...] = (".git/",)) -> dict[str, bytes]:
+    """Every file under root by relative path, for comparing two folders byte for byte."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and not path.relative_to(root).as_posix().startswith(skip)
+    }

@@ -231,3 +231,15 @@ def test_template_settings_are_valid_json() -> None:
         if not key.startswith("_"):
             assert key in prompts, f"{key} has no prompt text"
     assert os.path.basename(settings["project"]) == settings["project"]
+
+
+def test_baking_over_an_existing_project_refuses_and_keeps_edits(tmp_path: Path) -> None:
+    project = bake(tmp_path)
+    resume = project / "resume.md"
+    resume.write_text(resume.read_text(encoding="utf-8") + "\n<!-- my own edit -->\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    result = bake_cli(tmp_path)
+    assert result.returncode != 0
+    assert "already exists" in result.stdout + result.stderr
+    after = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    assert after == before
