@@ -12,19 +12,34 @@ from collections.abc import Mapping
 REQUIRED = ("project", "full_name", "email", "location", "github_username", "target_role")
 OPTIONAL = ("website", "linkedin", "phone")
 MAX_LENGTH = 200
+CONTACT_ITEMS = ("location", "email", "website", "linkedin", "phone")
 
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+_EMAIL_PART = r"[^@\s<>()\[\]\\,;:\"|]+"
+EMAIL = re.compile(rf"{_EMAIL_PART}@{_EMAIL_PART}\.[^@\s<>()\[\]\\,;:\"|.]{{2,}}")
 GITHUB_USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
 PROJECT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+JINJA = re.compile(r"\{[{%#]")
 PHONE = re.compile(r"\+?[0-9 ().\-/]{6,30}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?")
 
 
-def validate(answers: Mapping[str, object]) -> str | None:
-    """Return one line naming the first bad answer and what is wrong, or None when all are valid."""
+def validate(answers: Mapping[str, object], raw: Mapping[str, object] | None = None) -> str | None:
+    """Return one line naming the first bad answer and what is wrong, or None when all are valid.
+
+    `raw` holds the answers before cookiecutter rendered them: with --no-input it evaluates each
+    `key=value` as a Jinja template, so a value with Jinja syntax no longer says what was typed.
+    """
+    for field in (*REQUIRED, *OPTIONAL):
+        typed = (raw or {}).get(field)
+        if isinstance(typed, str) and JINJA.search(typed):
+            return f"{field}: contains Jinja syntax ('{{{{', '{{%' or '{{#') that cookiecutter evaluates; remove it"
     for field in (*REQUIRED, *OPTIONAL):
         problem = _text_problem(field, answers.get(field, ""), required=field in REQUIRED)
         if problem:
             return problem
+    for field in CONTACT_ITEMS:
+        if "|" in str(answers.get(field, "")):
+            return f"{field}: cannot contain '|', which separates the items of the contact line"
     for field, check in CHECKS.items():
         value = str(answers.get(field, ""))
         if value:
@@ -72,6 +87,8 @@ def _check_github_username(value: str) -> str | None:
 
 
 def _check_url_like(value: str) -> str | None:
+    if SCHEME.match(value) and not value.lower().startswith(("http://", "https://")):
+        return f"'{value}' must be an http or https web address"
     if any(char.isspace() for char in value) or "<" in value or ">" in value or '"' in value:
         return f"'{value}' must be a web address without spaces, quotes or angle brackets"
     if "." not in value:

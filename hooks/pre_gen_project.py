@@ -7,6 +7,8 @@ from pathlib import Path
 
 # tojson escapes quotes, so any answer arrives here as data, never as Python source.
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
+# The answers as given, before cookiecutter rendered them as Jinja templates (--no-input does).
+RAW = json.loads(r'''{{ _cookiecutter | tojson }}''')
 
 
 def template_dir() -> Path:
@@ -23,7 +25,7 @@ def main() -> int:
     sys.path.insert(0, str(template_dir() / "hooks"))
     from answers import validate  # noqa: E402  (found through the template path)
 
-    problem = validate(CONTEXT)
+    problem = validate(CONTEXT, raw=RAW)
     if problem is None:
         return 0
     print(f"error: {problem}", file=sys.stderr)

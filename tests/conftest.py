@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import os
 import shutil
 import subprocess
@@ -102,3 +103,10 @@ def tree(root: Path, skip: tuple[str, ...] = (".git/",)) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file() and not path.relative_to(root).as_posix().startswith(skip)
     }
+
+
+def parse_vale_ini(text: str) -> configparser.ConfigParser:
+    """Vale's .vale.ini puts global keys before any section; configparser needs a header for them."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string("[*]\n" + text)
+    return parser

@@ -81,7 +81,11 @@ def test_unusual_but_valid_answers_pass(field: str, value: str) -> None:
         ("website", "not a url", "web address"),
         ("website", 'https://x.dev/"onmouseover', "web address"),
         ("linkedin", "linkedin", "web address"),
+        ("website", "javascript:alert(1)", "http or https"),
+        ("website", "data:text/html,x.y", "http or https"),
         ("phone", "call me maybe", "phone number"),
+        ("location", "Austin | TX", "separates the items"),
+        ("website", "a.dev|b.dev", "separates the items"),
     ],
 )
 def test_bad_answers_name_the_field(field: str, value: str, expected: str) -> None:
@@ -98,3 +102,14 @@ def test_optional_fields_may_be_empty() -> None:
 
 def test_non_text_answer_is_rejected() -> None:
     assert validate(answers(full_name=["a", "list"])) == "full_name: expected text, got list"
+
+
+@pytest.mark.parametrize("typed", ["{{ cookiecutter.project }}", "{% raw %}x{% endraw %}", "a {# note #}"])
+def test_jinja_evaluated_by_cookiecutter_is_refused(typed: str) -> None:
+    problem = validate(answers(full_name="rendered"), raw=answers(full_name=typed))
+    assert problem is not None and problem.startswith("full_name: contains Jinja syntax")
+
+
+def test_braces_typed_at_the_prompt_are_plain_data() -> None:
+    # Typed answers are not rendered, so the raw value (the default) has no Jinja and the answer stays.
+    assert validate(answers(full_name="{{ x }}"), raw=DEFAULTS) is None

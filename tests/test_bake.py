@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import configparser
 import json
 import os
 import re
@@ -15,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import bake, bake_cli, tool_env
+from conftest import bake, bake_cli, parse_vale_ini, tool_env
+from local_extensions import escape_markdown as markdown_text
 
 EXPECTED_FILES = [
     "README.md",
@@ -86,9 +86,8 @@ def test_every_yaml_file_parses(baked_default: Path) -> None:
 
 
 def test_vale_ini_parses(baked_default: Path) -> None:
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.read_string((baked_default / ".vale.ini").read_text(encoding="utf-8"))
-    assert parser.defaults()["stylespath"] == "styles"
+    parser = parse_vale_ini((baked_default / ".vale.ini").read_text(encoding="utf-8"))
+    assert parser["*"]["stylespath"] == "styles"
 
 
 def test_resume_carries_the_answers(baked_default: Path) -> None:
@@ -114,14 +113,14 @@ def test_unusual_answers_survive_intact(tmp_path: Path) -> None:
         website="zoë.example.dev",
     )
     resume = (project / "resume.md").read_text(encoding="utf-8")
-    assert f"# {UNUSUAL_NAME}\n" in resume
+    assert f"# {markdown_text(UNUSUAL_NAME)}\n" in resume
     assert "São Paulo, Brazil | alex@example.com | github.com/alex-example | zoë.example.dev" in resume
     assert front_matter(resume) == {
         "target_role": 'Staff "Platform" Engineer: yes',
         "phone": "+55 11 91234-5678",
         "publish_phone": False,
     }
-    assert UNUSUAL_NAME in (project / "README.md").read_text(encoding="utf-8")
+    assert markdown_text(UNUSUAL_NAME) in (project / "README.md").read_text(encoding="utf-8")
     for path in [p for p in project.rglob("*.y*ml") if ".git" not in p.parts]:
         yaml.safe_load(path.read_text(encoding="utf-8"))
     assert UNUSUAL_NAME not in (project / ".github/workflows/site.yml").read_text(encoding="utf-8")
