@@ -22,6 +22,7 @@ Usage: ./run.sh [command]
   ats            check that _site/resume.pdf reads back like resume.md (what an ATS parser sees)
   serve [PORT]   preview _site/ on http://127.0.0.1:8000 and rebuild on save
   match FILE     compare a job posting (plain text) with the resume's keywords
+  import FILE    write resume.md from a JSON Resume file (--force replaces an edited resume.md)
   help           show this help
 USAGE
 }
@@ -92,6 +93,12 @@ cmd_setup() {
   setup_diagrams
 }
 
+# The absolute path of a file the user named (relative to where they ran run.sh).
+existing_file() {
+  [[ -f "$1" ]] || die "no such file: $1"
+  printf '%s/%s\n' "$(cd -- "$(dirname -- "$1")" && pwd -P)" "$(basename -- "$1")"
+}
+
 need_setup() {
   [[ -x "$PY" ]] || die "no .venv yet: run ./run.sh setup first"
 }
@@ -123,11 +130,19 @@ cmd_serve() {
 cmd_match() {
   need_setup
   [[ $# -ge 1 ]] || die "usage: ./run.sh match JOB_POSTING.txt"
-  local posting="$1"
+  local posting
+  posting="$(existing_file "$1")"
   shift
-  [[ -f "$posting" ]] || die "no such file: $posting"
-  posting="$(cd -- "$(dirname -- "$posting")" && pwd -P)/$(basename -- "$posting")"
   (cd -- "$REPO" && "$PY" -m portfolio match "$posting" "$@")
+}
+
+cmd_import() {
+  need_setup
+  [[ $# -ge 1 ]] || die "usage: ./run.sh import resume.json [--force]"
+  local source
+  source="$(existing_file "$1")"
+  shift
+  (cd -- "$REPO" && "$PY" -m portfolio import "$source" "$@")
 }
 
 main() {
@@ -145,6 +160,7 @@ main() {
     ats) cmd_ats ;;
     serve) cmd_serve "$@" ;;
     match) cmd_match "$@" ;;
+    import) cmd_import "$@" ;;
     help | -h | --help) usage ;;
     *)
       usage >&2

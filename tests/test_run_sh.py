@@ -1,0 +1,107 @@
+"""run.sh end to end, as a user runs it: fresh .venv, a folder with spaces, every subcommand twice."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import tool_env
+
+POSTING = """Senior Backend Engineer. We need Python, Go and PostgreSQL experience, Kafka for events,
+Kubernetes and Terraform on AWS. Nice to have: Rust, GraphQL, Snowflake."""
+
+
+def run(repo: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(repo / "run.sh"), *args],
+        cwd=cwd or repo,
+        capture_output=True,
+        text=True,
+        env={**tool_env(), "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+        timeout=900,
+    )
+
+
+def digest_tree(root: Path, skip: tuple[str, ...]) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.relative_to(root).as_posix().startswith(skip)
+    }
+
+
+@pytest.fixture(scope="module")
+def set_up(baked_default: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The default bake, copied under a path with spaces, after a plain `./run.sh` (setup + build)."""
+    outside = tmp_path_factory.mktemp("run sh") / "my job search"
+    repo = outside / "interview portfolio"
+    shutil.copytree(baked_default, repo, symlinks=True)
+    first = run(repo, cwd=outside)
+    return repo, first
+
+
+def test_plain_run_sets_up_and_builds(set_up) -> None:
+    repo, first = set_up
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert (repo / ".venv/bin/python").is_file()
+    for built in ("index.html", "resume.html", "resume.pdf", "system_designs/notification_service.html"):
+        assert (repo / "_site" / built).is_file(), built
+    assert "Next: ./run.sh serve" in first.stdout
+
+
+def test_setup_again_is_a_no_op(set_up) -> None:
+    repo, _ = set_up
+    again = run(repo, "setup")
+    assert again.returncode == 0, again.stderr
+    assert "Python packages are up to date" in again.stdout
+
+
+def test_build_is_idempotent_and_reproducible(set_up) -> None:
+    repo, _ = set_up
+    before = (repo / "_site/resume.pdf").read_bytes()
+    assert run(repo, "build").returncode == 0
+    assert run(repo, "build").returncode == 0
+    assert (repo / "_site/resume.pdf").read_bytes() == before
+
+
+def test_check_passes_on_the_fresh_bake(set_up) -> None:
+    repo, _ = set_up
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    result = run(repo, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ATS round trip" in result.stdout
+
+
+def test_ats_reads_the_built_pdf(set_up) -> None:
+    repo, _ = set_up
+    result = run(repo, "ats")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_match_reports_coverage_of_a_posting(set_up, tmp_path: Path) -> None:
+    repo, _ = set_up
+    posting = tmp_path / "job posting.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    result = run(repo, "match", str(posting), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "%" in result.stdout and "Kubernetes" in result.stdout and "Rust" in result.stdout
+
+
+def test_match_without_a_file_says_how(set_up) -> None:
+    repo, _ = set_up
+    result = run(repo, "match", "missing.txt")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: no such file: missing.txt"
+
+
+def test_nothing_is_written_outside_the_repo(set_up) -> None:
+    repo, _ = set_up
+    outside = repo.parent
+    before = digest_tree(outside, skip=(repo.name + "/",))
+    assert run(repo, "build").returncode == 0
+    assert digest_tree(outside, skip=(repo.name + "/",)) == before
+    assert sorted(p.name for p in outside.iterdir()) == [repo.name]
