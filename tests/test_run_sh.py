@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import tool_env
+from conftest import TEMPLATE, tool_env
 
 POSTING = """Senior Backend Engineer. We need Python, Go and PostgreSQL experience, Kafka for events,
 Kubernetes and Terraform on AWS. Nice to have: Rust, GraphQL, Snowflake."""
@@ -51,6 +51,9 @@ def test_plain_run_sets_up_and_builds(set_up) -> None:
     for built in ("index.html", "resume.html", "resume.pdf", "system_designs/notification_service.html"):
         assert (repo / "_site" / built).is_file(), built
     assert "Next: ./run.sh serve" in first.stdout
+    preview = repo / "_site/resume.png"
+    assert preview.read_bytes().startswith(b"\x89PNG")
+    shutil.copyfile(preview, TEMPLATE / "docs/images/resume-pdf.png")  # the picture in the README
 
 
 def test_setup_again_is_a_no_op(set_up) -> None:
