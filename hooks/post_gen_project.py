@@ -32,6 +32,12 @@ def install_vale_style() -> None:
         )
 
 
+def drop_build_leftovers() -> None:
+    """A template checkout that ran its own package may hold bytecode; a fresh repo should not."""
+    for cache in PROJECT.rglob("__pycache__"):
+        shutil.rmtree(cache)
+
+
 def drop_interview_prep() -> None:
     if not CONTEXT["include_interview_prep"]:
         shutil.rmtree(PROJECT / "interview_prep")
@@ -66,6 +72,7 @@ def print_next_steps(has_git: bool) -> None:
 
 def main() -> int:
     install_vale_style()
+    drop_build_leftovers()
     drop_interview_prep()
     print_next_steps(start_git_repository())
     return 0

@@ -1,0 +1,380 @@
+"""The resume as plain text, Word (DOCX) and JSON Resume, all rendered from the resume model.
+
+Each writer takes the parsed `Resume` and by default publishes its public copy (`Resume.public()`:
+no phone number unless `publish_phone: true`); pass `public=False` for a private build.
+
+- TXT: for pasting into application forms. UTF-8, no Markdown, headings in capitals, one bullet
+  per line starting with "- ", links written out as URLs.
+- DOCX: pandoc (the pypandoc-binary wheel) turns a Markdown document generated here into Word,
+  styled by `templates/reference.docx` (made by `templates/make_reference_docx.py`): one column,
+  Word's Heading 1-3 and List Bullet styles, no tables, text boxes, headers, footers or images.
+- JSON: JSON Resume 1.3.1 (see portfolio.jsonresume), checked against the pinned schema.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from markdown_it import MarkdownIt
+
+from . import jsonresume
+from .model import Bullet, ContactItem, Entry, Resume, Section, SkillGroup
+
+REFERENCE_DOCX = Path(__file__).parent / "templates" / "reference.docx"
+# A fixed time keeps the DOCX bytes identical for the same input; SOURCE_DATE_EPOCH overrides.
+DEFAULT_EPOCH = 1_735_689_600  # 2025-01-01T00:00:00Z
+A4_PAGE = '<w:pgSz w:w="11906" w:h="16838" />'
+
+
+EXPORTS = ("resume.txt", "resume.docx", "resume.json")
+NOTES = "notes.txt"
+
+
+@dataclass
+class Exported:
+    paths: list[Path]
+    notes: tuple[str, ...]  # what JSON Resume could not hold
+    reused: bool  # copied from the cache: the resume and this code are unchanged
+
+
+def write_all(
+    resume: Resume, folder: Path, *, cache: Path | None = None, public: bool = True
+) -> Exported:
+    """Write resume.txt, .docx and .json into `folder`, reusing `cache` when nothing changed."""
+    resume = _published(resume, public)
+    paths = [Path(folder) / name for name in EXPORTS]
+    slot = cache / fingerprint(resume) if cache else None
+    if slot is not None and all((slot / name).is_file() for name in (*EXPORTS, NOTES)):
+        for path in paths:
+            shutil.copyfile(slot / path.name, path)
+        notes = (slot / NOTES).read_text(encoding="utf-8").splitlines()
+        return Exported(paths, tuple(notes), reused=True)
+    docx = _DocxJob(resume)  # pandoc runs while the text and JSON are written
+    try:
+        write_text(resume, paths[0], public=False)
+        notes = write_json_resume(resume, paths[2], public=False)
+    except BaseException:
+        docx.process.kill()
+        docx.process.wait()
+        raise
+    _write_atomic(paths[1], docx.result())
+    if slot is not None:
+        _store(slot, paths, notes)
+    return Exported(paths, notes, reused=False)
+
+
+def _store(slot: Path, paths: list[Path], notes: tuple[str, ...]) -> None:
+    try:
+        if slot.parent.is_dir():
+            for old in sorted(slot.parent.iterdir(), key=lambda item: item.stat().st_mtime)[:-4]:
+                shutil.rmtree(old, ignore_errors=True)
+        slot.mkdir(parents=True, exist_ok=True)
+        for path in paths:
+            shutil.copyfile(path, slot / path.name)
+        (slot / NOTES).write_text("".join(f"{note}\n" for note in notes), encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout still builds, just without the cache
+
+
+def fingerprint(resume: Resume) -> str:
+    """Changes when the resume's content, these writers, the reference DOCX or pandoc change."""
+    data = dataclasses.asdict(resume)
+    data.pop("source", None)
+    data.pop("warnings", None)
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8"))
+    here = Path(__file__).parent
+    for path in (Path(__file__), here / "jsonresume.py", REFERENCE_DOCX, jsonresume.SCHEMA):
+        digest.update(path.read_bytes())
+    digest.update(f"{_package_version('pypandoc-binary')} {_epoch()}".encode())
+    return digest.hexdigest()[:24]
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class ExportError(Exception):
+    """An export could not be written. str() is one line."""
+
+
+def _published(resume: Resume, public: bool) -> Resume:
+    return resume.public() if public else resume
+
+
+def _write_atomic(path: Path, data: bytes) -> Path:
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+    return path
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def write_text(resume: Resume, path: Path, *, public: bool = True) -> Path:
+    return _write_atomic(path, to_text(_published(resume, public)).encode("utf-8"))
+
+
+def to_text(resume: Resume) -> str:
+    blocks = [resume.name + "\n" + " | ".join(_contact_text(item) for item in resume.contact)]
+    for section in resume.sections:
+        blocks.append(_section_text(section))
+    return "\n\n".join(block.rstrip("\n") for block in blocks) + "\n"
+
+
+def _contact_text(item: ContactItem) -> str:
+    if item.kind in ("email", "phone", "location", "other") or not item.url:
+        return item.text
+    return item.url
+
+
+def _section_text(section: Section) -> str:
+    lines = [section.heading.upper()] if section.heading else []
+    lines += list(section.paragraphs)
+    lines += [_skill_text(group) for group in section.skills]
+    lines += [f"- {_bullet_text(bullet)}" for bullet in section.bullets]
+    text = "\n".join(lines)
+    for entry in section.entries:
+        text += "\n\n" + _entry_text(entry)
+    return text
+
+
+def _skill_text(group: SkillGroup) -> str:
+    items = ", ".join(group.items)
+    return f"{group.label}: {items}" if group.label else items
+
+
+def _entry_text(entry: Entry) -> str:
+    details = [entry.organisation, entry.location, ", ".join(entry.tech), entry.dates]
+    if entry.link:
+        details.append(entry.link.url)
+    lines = [entry.title, " | ".join(part for part in details if part)]
+    lines += list(entry.paragraphs)
+    lines += [f"- {_bullet_text(bullet)}" for bullet in entry.bullets]
+    return "\n".join(line for line in lines if line)
+
+
+_INLINE = MarkdownIt("commonmark")
+
+
+def _bullet_text(bullet: Bullet) -> str:
+    """The bullet's words with each link's URL written after its text."""
+    if not bullet.markdown or "](" not in bullet.markdown:
+        return bullet.text
+    tokens = _INLINE.parseInline(bullet.markdown)[0].children or []
+    pieces: list[str] = []
+    href = ""
+    for token in tokens:
+        if token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+        elif token.type == "link_close":
+            if href and href.removeprefix("mailto:") not in pieces[-1:]:
+                pieces.append(f" ({href.removeprefix('mailto:')})")
+            href = ""
+        elif token.type in ("text", "code_inline", "image"):
+            pieces.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+    return " ".join("".join(pieces).split())
+
+
+# --------------------------------------------------------------------------- JSON Resume
+
+
+def write_json_resume(resume: Resume, path: Path, *, public: bool = True) -> tuple[str, ...]:
+    """Write resume.json; returns notes on what JSON Resume cannot hold (one line each)."""
+    export = jsonresume.to_json_resume(_published(resume, public))
+    jsonresume.validate(export.data)
+    text = json.dumps(export.data, indent=2, ensure_ascii=False) + "\n"
+    _write_atomic(path, text.encode("utf-8"))
+    return export.notes
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def write_docx(resume: Resume, path: Path, *, public: bool = True) -> Path:
+    return _write_atomic(path, _DocxJob(_published(resume, public)).result())
+
+
+class _DocxJob:
+    """pandoc, started in the background on the resume's Markdown; `result()` gives the DOCX."""
+
+    def __init__(self, resume: Resume) -> None:
+        self.resume = resume
+        command = [
+            _pandoc_path(),
+            "--from=commonmark+fenced_divs",
+            "--to=docx",
+            f"--reference-doc={REFERENCE_DOCX}",
+            "--output=-",
+        ]
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(_epoch())}
+        with tempfile.TemporaryFile() as markdown:  # a file, not a pipe: pandoc starts at once
+            markdown.write(to_docx_markdown(resume).encode("utf-8"))
+            markdown.seek(0)
+            pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+            self.process = subprocess.Popen(command, env=env, stdin=markdown, **pipes)
+
+    def result(self) -> bytes:
+        docx, errors = self.process.communicate(timeout=120)
+        if self.process.returncode != 0:
+            message = " ".join(errors.decode("utf-8", "replace").split())
+            raise ExportError(f"pandoc could not write the DOCX: {message}")
+        resume = self.resume
+        return _finish_docx(
+            docx, title=f"{resume.name} – Resume", author=resume.name, paper=resume.paper
+        )
+
+
+def to_docx_markdown(resume: Resume) -> str:
+    """The Markdown pandoc turns into the DOCX: user text escaped, bullets in List Bullet style."""
+    blocks = [
+        f"# {md_escape(resume.name)}",
+        " | ".join(_contact_md(item) for item in resume.contact),
+    ]
+    for section in resume.sections:
+        blocks += _section_md(section)
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _contact_md(item: ContactItem) -> str:
+    if item.url and item.kind in ("github", "linkedin", "website"):
+        return f"[{md_escape(item.text)}]({_target(item.url)})"
+    return md_escape(item.text)
+
+
+def _section_md(section: Section) -> list[str]:
+    blocks = [f"## {md_escape(section.heading)}"] if section.heading else []
+    blocks += [md_escape(paragraph) for paragraph in section.paragraphs]
+    blocks += [_skill_md(group) for group in section.skills]
+    blocks.append(_bullets_md(section.bullets))
+    for entry in section.entries:
+        blocks += _entry_md(entry)
+    return blocks
+
+
+def _skill_md(group: SkillGroup) -> str:
+    items = md_escape(", ".join(group.items))
+    return f"**{md_escape(group.label)}:** {items}" if group.label else items
+
+
+def _entry_md(entry: Entry) -> list[str]:
+    details = []
+    if entry.organisation:
+        details.append(f"**{md_escape(entry.organisation)}**")
+    if entry.location:
+        details.append(md_escape(entry.location))
+    if entry.tech:
+        details.append(f"*{md_escape(', '.join(entry.tech))}*")
+    if entry.dates:
+        details.append(f"*{md_escape(entry.dates)}*")
+    if entry.link:
+        details.append(f"[{md_escape(entry.link.text)}]({_target(entry.link.url)})")
+    blocks = [f"### {md_escape(entry.title)}", " | ".join(details)]
+    blocks += [md_escape(paragraph) for paragraph in entry.paragraphs]
+    blocks.append(_bullets_md(entry.bullets))
+    return blocks
+
+
+def _target(url: str) -> str:
+    """A link destination in `<...>`, which allows any character but `<`, `>` and a newline."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"
+
+
+def _bullets_md(bullets: tuple[Bullet, ...]) -> str:
+    """Bullets as paragraphs of the List Bullet style, whose numbering draws the bullet.
+
+    pandoc gives list items its own "Compact" style; a custom-style div keeps Word's List Bullet.
+    """
+    if not bullets:
+        return ""
+    items = "\n\n".join(_bullet_md(bullet) for bullet in bullets)
+    return f'::: {{custom-style="List Bullet"}}\n{items}\n:::'
+
+
+def _bullet_md(bullet: Bullet) -> str:
+    source = bullet.markdown or md_escape(bullet.text)
+    # A line of the bullet must not start a new block (a list, heading or quote) as a paragraph.
+    lines = [
+        re.sub(r"^(\s*)([-+*#>]|\d+[.)])(\s|$)", r"\1\\\2\3", line) for line in source.split("\n")
+    ]
+    return " ".join(line.strip() for line in lines)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<]|(?<![^\W_])_|_(?![^\W_]))")
+
+
+def md_escape(text: str) -> str:
+    """Plain text as CommonMark that reads back as exactly this text (escaping only markup)."""
+    text = " ".join(text.split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)  # "&amp;" must stay five characters
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)  # "2020. " must not start a numbered list
+    return re.sub(r"^([-+=#>:])", r"\\\1", text)  # nor "- ", "# ", "> " or ":::" a block
+
+
+@functools.lru_cache(maxsize=1)
+def _pandoc_path() -> str:
+    """The pypandoc-binary wheel's pandoc, found without importing pypandoc (0.1-0.2 s)."""
+    spec = importlib.util.find_spec("pypandoc")
+    folders = (spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        for name in ("pandoc", "pandoc.exe"):
+            if (Path(folder) / "files" / name).is_file():
+                return str(Path(folder) / "files" / name)
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def _finish_docx(docx: bytes, *, title: str, author: str, paper: str) -> bytes:
+    """Set the core properties (title, author) and the paper size in pandoc's DOCX."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                data = _core_properties(data.decode("utf-8"), title, author).encode("utf-8")
+            elif info.filename == "word/document.xml" and paper == "a4":
+                data = re.sub(rb"<w:pgSz [^>]*/>", A4_PAGE.encode(), data)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def _core_properties(xml: str, title: str, author: str) -> str:
+    for tag, value in (("dc:title", title), ("dc:creator", author)):
+        element = f"<{tag}>{xml_escape(value)}</{tag}>"
+        pattern = rf"<{tag}\s*/>|<{tag}>.*?</{tag}>"
+        found = re.search(pattern, xml, flags=re.S)
+        if found:
+            xml = xml[: found.start()] + element + xml[found.end() :]
+        else:
+            xml = xml.replace("</cp:coreProperties>", element + "</cp:coreProperties>")
+    return xml
+
+
+def _epoch() -> int:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.isdigit() else DEFAULT_EPOCH
