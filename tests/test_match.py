@@ -1,0 +1,137 @@
+"""`match JOB.txt`: the posting's terms, which the resume has, which are missing, coverage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from portfolio_support import POSTINGS, RESUMES, portfolio, run_portfolio  # noqa: F401
+
+
+def report(portfolio, posting: str, resume: str):
+    model = portfolio.model.load_resume(RESUMES / resume)
+    return portfolio.match.match_posting(POSTINGS / posting, model)
+
+
+def names(terms) -> set[str]:
+    return {term.term for term in terms}
+
+
+def test_backend_posting_against_a_senior_resume(portfolio) -> None:
+    result = report(portfolio, "backend_payments.txt", "senior.md")
+    assert names(result.have) == {
+        "Go",
+        "Kubernetes",
+        "Python",
+        "AWS",
+        "Jenkins",
+        "Kafka",
+        "Mentoring",
+        "PostgreSQL",
+        "Redis",
+        "SQL",
+        "Terraform",
+        "Prometheus",
+    }
+    assert names(result.missing) == {
+        "APIs",
+        "Caching",
+        "CI/CD",
+        "Docker",
+        "GitHub Actions",
+        "Incident response",
+        "Message queues",
+        "Datadog",
+        "GraphQL",
+        "gRPC",
+    }
+    assert result.coverage() == round(100 * 12 / 22, 1)
+    preferred = {t.term for t in result.terms if t.preferred}
+    assert preferred == {"Prometheus", "Datadog", "GraphQL", "gRPC"}
+
+
+def test_variant_spellings_are_normalised(portfolio) -> None:
+    result = report(portfolio, "backend_payments.txt", "senior.md")
+    by_name = {t.term: t for t in result.terms}
+    assert by_name["PostgreSQL"].spellings == ["Postgres"]
+    assert set(by_name["Kubernetes"].spellings) == {"Kubernetes", "k8s"}
+    assert set(by_name["Go"].spellings) == {"Go", "Golang"}
+    assert by_name["Kubernetes"].mentions == 2
+    # the resume lines that have the term point at resume.md
+    source = (RESUMES / "senior.md").read_text(encoding="utf-8").splitlines()
+    for line in by_name["Kafka"].resume_lines:
+        assert "Kafka" in source[line - 1]
+
+
+def test_data_posting_with_inline_preferences(portfolio) -> None:
+    result = report(portfolio, "data_engineer.txt", "new_grad.md")
+    by_name = {t.term: t for t in result.terms}
+    assert by_name["Kubernetes"].preferred and by_name["BigQuery"].preferred
+    assert not by_name["Spark"].preferred
+    assert by_name["Spark"].mentions == 3  # "Apache Spark", "PySpark", "Spark": once each
+    assert names(result.have) == {"Python", "SQL", "Docker", "PostgreSQL"}
+    assert {"Spark", "Airflow", "dbt", "Snowflake", "Data pipelines"} <= names(result.missing)
+    assert result.coverage(preferred=False) == round(100 * 4 / 14, 1)
+    assert result.coverage(preferred=True) == 0.0
+
+
+def test_frontend_posting_with_a_bonus_section(portfolio) -> None:
+    result = report(portfolio, "frontend_platform.txt", "new_grad.md")
+    assert names(result.have) == {
+        "React",
+        "APIs",
+        "Git",
+        "Integration testing",
+        "JavaScript",
+        "Node.js",
+    }
+    assert {t.term for t in result.terms if t.preferred} == {"Node.js", "Storybook"}
+    assert {"TypeScript", "Jest", "Accessibility", "Next.js"} <= names(result.missing)
+    assert result.coverage() == round(100 * 6 / 19, 1)
+
+
+def test_everyday_words_are_not_terms(portfolio) -> None:
+    result = report(portfolio, "false_friends.txt", "new_grad.md")
+    # "ready to go", "the rest of", "react quickly", "Series C", "C-level", "spring", "express"
+    assert names(result.terms) == {"Python", "Scalability"}
+
+
+def test_resume_skills_outside_the_vocabulary_count_too(portfolio) -> None:
+    resume = portfolio.model.load_resume(RESUMES / "new_grad.md")
+    result = portfolio.match.match_text("You know LLVM and Python.", resume)
+    assert names(result.have) == {"LLVM", "Python"}
+    assert result.coverage() == 100.0
+
+
+def test_empty_posting_has_full_coverage_and_no_terms(portfolio) -> None:
+    resume = portfolio.model.load_resume(RESUMES / "new_grad.md")
+    result = portfolio.match.match_text("We are a friendly team.", resume)
+    assert result.terms == [] and result.coverage() == 100.0
+
+
+@pytest.mark.parametrize("posting", sorted(p.name for p in POSTINGS.glob("*.txt")))
+def test_reports_are_deterministic(portfolio, posting: str) -> None:
+    first = report(portfolio, posting, "senior.md")
+    second = report(portfolio, posting, "senior.md")
+    assert first.to_text() == second.to_text()
+    assert first.to_json() == second.to_json()
+
+
+def test_match_command_prints_text_and_json(baked_default: Path) -> None:
+    posting = POSTINGS / "backend_payments.txt"
+    text = run_portfolio(baked_default, "match", str(posting))
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith(f"Job posting: {posting}: ")
+    assert "\nMissing from your resume (" in text.stdout
+    as_json = run_portfolio(baked_default, "match", "--json", str(posting))
+    data = json.loads(as_json.stdout)
+    assert set(data) >= {"coverage", "have", "missing", "terms"}
+    assert 0 <= data["coverage"] <= 100
+    assert "PostgreSQL" in data["have"] + data["missing"]
+
+
+def test_match_command_with_a_missing_file(baked_default: Path) -> None:
+    result = run_portfolio(baked_default, "match", "no-such-posting.txt")
+    assert result.returncode == 1
+    assert result.stderr == "error: no-such-posting.txt: no such file\n"

@@ -1,0 +1,499 @@
+"""ATS round-trip check: read the built PDF back the way resume parsers do and compare with the model.
+
+Three readings of the same PDF are checked:
+- pypdf's `extract_text()` (content-stream order),
+- `pdftotext` (poppler, where installed),
+- a line-by-line reading built from pdfminer.six character positions: characters with the same
+  baseline form one line, and a line splits into separate text items only where the horizontal gap
+  is wider than a typical character, which is how parsers such as OpenResume group text. Fields
+  that are not separated by a real gap (for example "Org | City | dates" on one text run) come
+  out as one merged item, and a two-column page reads across both columns.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar
+from pypdf import PdfReader
+
+from .model import Entry, Resume
+
+BULLET = "•"
+BASELINE_TOLERANCE = 1.5  # points: characters this close vertically share a line
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """A run of characters on one line with no wide gap inside it."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the top of the document, in points
+    page: int
+    bold: bool = False
+
+
+@dataclass
+class AtsReport:
+    pdf: Path
+    readers: list[str] = field(default_factory=list)
+    passed: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        readers = ", ".join(self.readers)
+        if self.ok:
+            return f"ATS check passed: {len(self.passed)} checks on {self.pdf} ({readers})"
+        return f"ATS check failed: {len(self.problems)} problem(s) in {self.pdf} ({readers})"
+
+
+def check_pdf(pdf: Path, resume: Resume) -> AtsReport:
+    """Run every round-trip check of `pdf` against `resume` (pass the same public() model)."""
+    report = AtsReport(pdf)
+    items = read_items(pdf)
+    streams = {"pypdf": read_pypdf(pdf), "layout": items_as_text(items)}
+    poppler = read_pdftotext(pdf)
+    if poppler is not None:
+        streams["pdftotext"] = poppler
+    report.readers = list(streams)
+    for reader, text in streams.items():
+        _check_stream(report, reader, text, resume)
+    _check_page_numbers(report, streams["layout"])
+    _check_heading_style(report, items, resume)
+    starts = _check_fields(report, items, resume)
+    _check_spacing(report, items, starts, resume)
+    return report
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def read_pypdf(pdf: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
+def read_pdftotext(pdf: Path) -> str | None:
+    """Plain pdftotext output, or None where poppler is not installed."""
+    binary = shutil.which("pdftotext")
+    if binary is None:
+        return None
+    result = subprocess.run(
+        [binary, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=False
+    )
+    return result.stdout if result.returncode == 0 else None
+
+
+def read_items(pdf: Path) -> list[TextItem]:
+    """Text items in reading order: lines top to bottom, items left to right."""
+    items: list[TextItem] = []
+    offset = 0.0
+    for number, page in enumerate(extract_pages(str(pdf)), start=1):
+        chars = [char for char in _chars(page) if char.get_text()]
+        width = _typical_char_width(chars)
+        for line in _lines(chars):
+            items.extend(_split_line(line, width, page.height + offset, number))
+        offset += page.height
+    return items
+
+
+def items_as_text(items: list[TextItem]) -> str:
+    lines: list[str] = []
+    last_top: float | None = None
+    for item in items:
+        if last_top is not None and abs(item.top - last_top) <= BASELINE_TOLERANCE:
+            lines[-1] += "  " + item.text
+        else:
+            lines.append(item.text)
+        last_top = item.top
+    return "\n".join(lines)
+
+
+def _chars(node: object) -> Iterator[LTChar]:
+    if isinstance(node, LTChar):
+        yield node
+    elif isinstance(node, Iterable):
+        for child in node:
+            yield from _chars(child)
+
+
+def _typical_char_width(chars: list[LTChar]) -> float:
+    widths = [char.x1 - char.x0 for char in chars if char.get_text().strip()]
+    return statistics.median(widths) if widths else 5.0
+
+
+def _lines(chars: list[LTChar]) -> list[list[LTChar]]:
+    """Group characters by baseline (the y of their text matrix), top line first."""
+    rows: list[tuple[float, list[LTChar]]] = []
+    for char in sorted(chars, key=lambda c: -c.matrix[5]):
+        baseline = char.matrix[5]
+        if rows and abs(rows[-1][0] - baseline) <= BASELINE_TOLERANCE:
+            rows[-1][1].append(char)
+        else:
+            rows.append((baseline, [char]))
+    return [sorted(row, key=lambda c: c.x0) for _, row in rows]
+
+
+def _split_line(line: list[LTChar], width: float, page_top: float, page: int) -> list[TextItem]:
+    items: list[TextItem] = []
+    run: list[LTChar] = []
+    for char in line:
+        if run and char.x0 - run[-1].x1 > width:
+            items.append(_item(run, page_top, page))
+            run = []
+        if run or char.get_text().strip():
+            run.append(char)
+    if run:
+        items.append(_item(run, page_top, page))
+    return [item for item in items if item.text]
+
+
+def _item(run: list[LTChar], page_top: float, page: int) -> TextItem:
+    text = _norm("".join(char.get_text() for char in run))
+    visible = [char for char in run if char.get_text().strip()] or run
+    bold = all(_BOLD.search(char.fontname) for char in visible)
+    top = page_top - run[0].matrix[5]
+    return TextItem(text, visible[0].x0, visible[-1].x1, top, page, bold)
+
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+def _norm(text: str) -> str:
+    """Compare text as a parser sees it: NFKC (ligatures), one space, one bullet form."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(rf"{BULLET}\s*", f"{BULLET} ", text)
+    return " ".join(text.split())
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# --------------------------------------------------------------------------- text-order checks
+
+
+def _check_stream(report: AtsReport, reader: str, text: str, resume: Resume) -> None:
+    lines = [_norm(line) for line in text.splitlines() if line.strip()]
+    flow = " ".join(lines)
+    where = f"{resume.source}"
+    _expect(
+        report,
+        resume.name and _norm(resume.name) in flow,
+        f"{reader}: name found",
+        f"{reader}: the name '{resume.name}' is not in the PDF text",
+    )
+    if resume.email:
+        _expect(
+            report,
+            _norm(resume.email) in flow,
+            f"{reader}: email found",
+            f"{reader}: the email '{resume.email}' is not in the PDF text",
+        )
+    for item in resume.contact:
+        if item.kind not in ("email",):
+            _expect(
+                report,
+                _norm(item.text) in flow,
+                f"{reader}: contact '{item.text}'",
+                f"{reader}: contact item '{item.text}' is missing",
+            )
+    _check_headings(report, reader, lines, resume)
+    _check_text_blocks(report, reader, flow, resume)
+    _check_loose_markers(report, reader, lines)
+    _check_bullets(report, reader, flow, resume, where)
+
+
+def _check_headings(report: AtsReport, reader: str, lines: list[str], resume: Resume) -> None:
+    cursor = 0
+    for section in resume.sections:
+        if not section.heading:
+            continue
+        wanted = _norm(section.heading).casefold()
+        found = next((i for i in range(cursor, len(lines)) if lines[i].casefold() == wanted), None)
+        line = f"{resume.source}:{section.line}"
+        if found is not None:
+            report.passed.append(f"{reader}: heading '{section.heading}' in order")
+            cursor = found + 1
+        elif any(line_text.casefold() == wanted for line_text in lines):
+            report.problems.append(
+                f"{line}: {reader}: heading '{section.heading}' is out of order in the PDF text"
+            )
+        elif any(wanted in line_text.casefold() for line_text in lines):
+            report.problems.append(
+                f"{line}: {reader}: heading '{section.heading}' is not alone on its line"
+            )
+        else:
+            report.problems.append(f"{line}: {reader}: heading '{section.heading}' was lost")
+
+
+def _check_text_blocks(report: AtsReport, reader: str, flow: str, resume: Resume) -> None:
+    """Summary paragraphs and skill lines come through whole."""
+    for section in resume.sections:
+        where = f"{resume.source}:{section.line}"
+        for paragraph in section.paragraphs:
+            _expect(
+                report,
+                _norm(paragraph) in flow,
+                f"{reader}: paragraph of '{section.heading}'",
+                f"{where}: {reader}: paragraph '{_short(paragraph)}' is not whole",
+            )
+        for group in section.skills:
+            label = f"{group.label}: " if group.label else ""
+            line = _norm(f"{label}{', '.join(group.items)}")
+            _expect(
+                report,
+                line in flow,
+                f"{reader}: skills '{group.label}'",
+                f"{resume.source}:{group.line}: {reader}: skills line '{_short(line)}' is not whole",
+            )
+
+
+_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,3}(\s*(/|of)\s*\d{1,3})?$", re.IGNORECASE)
+
+
+def _check_page_numbers(report: AtsReport, text: str) -> None:
+    """A page number is read as content (measured: "1" became an extra education entry)."""
+    numbers = [line for line in text.splitlines() if _PAGE_NUMBER.match(line.strip())]
+    _expect(
+        report,
+        not numbers,
+        "layout: no page numbers",
+        f"layout: page number line(s) {', '.join(repr(n) for n in numbers)}; parsers read them"
+        " as resume content",
+    )
+
+
+def _check_heading_style(report: AtsReport, items: list[TextItem], resume: Resume) -> None:
+    """Headings alone on their line, bold, in capitals: what parsers take for a section start."""
+    for section in resume.sections:
+        if not section.heading:
+            continue
+        wanted = _norm(section.heading).casefold()
+        item = next((i for i in items if i.text.casefold() == wanted), None)
+        if item is None:
+            continue  # reported as lost or merged by the text checks
+        _expect(
+            report,
+            item.bold and item.text == item.text.upper(),
+            f"layout: heading '{section.heading}' is bold capitals",
+            f"{resume.source}:{section.line}: layout: heading '{item.text}' is not bold capitals;"
+            " parsers may not see a section start",
+        )
+
+
+def _check_loose_markers(report: AtsReport, reader: str, lines: list[str]) -> None:
+    loose = [line for line in lines if line == BULLET or line.endswith(f" {BULLET}")]
+    _expect(
+        report,
+        not loose,
+        f"{reader}: every bullet marker is next to its text",
+        f"{reader}: {len(loose)} bullet marker(s) '{BULLET}' separated from their text",
+    )
+
+
+def _check_bullets(report: AtsReport, reader: str, flow: str, resume: Resume, where: str) -> None:
+    cursor = 0
+    for bullet in resume.all_bullets():
+        text = _norm(bullet.text)
+        needle = f"{BULLET} {text}"
+        at = flow.find(needle, cursor)
+        location = f"{where}:{bullet.line}"
+        if at >= 0:
+            cursor = at + len(needle)
+            report.passed.append(f"{reader}: bullet line {bullet.line} whole and in order")
+        elif flow.find(text, cursor) >= 0:
+            report.problems.append(
+                f"{location}: {reader}: bullet marker separated from '{_short(text)}'"
+            )
+        elif needle in flow:
+            report.problems.append(f"{location}: {reader}: bullet '{_short(text)}' is out of order")
+        else:
+            kept = _longest_prefix(flow, needle, cursor)
+            report.problems.append(
+                f"{location}: {reader}: bullet '{_short(text)}' is not whole in the PDF text"
+                + (f" (it breaks after '{_short(kept, 12)}')" if kept else " (lost)")
+            )
+
+
+def _longest_prefix(flow: str, needle: str, cursor: int) -> str:
+    """The longest word-prefix of `needle` that appears in `flow` after `cursor`."""
+    words = needle.split()
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if flow.find(" ".join(words[:middle]), cursor) >= 0:
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]) if low > 1 else ""
+
+
+# --------------------------------------------------------------------------- field checks
+
+
+def _check_fields(
+    report: AtsReport, items: list[TextItem], resume: Resume
+) -> list[tuple[Entry, float]]:
+    """Each entry's fields must be separate text items (a real gap around them), in order.
+
+    Returns where each entry found starts (the top of its first line).
+    """
+    starts: list[tuple[Entry, float]] = []
+    cursor = 0
+    for entry in resume.entries():
+        where = f"{resume.source}:{entry.line}"
+        fields = _entry_fields(entry)
+        distinctive = [f for f in fields if f[0] in ("organisation", "title", "project")]
+        anchor = _anchor(items, distinctive, cursor)
+        positions = []
+        for label, value in fields:
+            found = _find_field(items, _norm(value), anchor)
+            if found is not None:
+                positions.append(found)
+                report.passed.append(f"fields: {label} '{value}' is its own text item")
+            else:
+                problem = _field_problem(items, label, value, anchor)
+                report.problems.append(f"{where}: {problem}")
+        cursor = (max(positions) if positions else anchor) + 1  # past this entry's fields
+        if positions:
+            starts.append((entry, min(items[index].top for index in positions)))
+    return starts
+
+
+def _line_pitch(gaps: list[float]) -> float:
+    """The most common distance between lines (the smaller one on a tie)."""
+    counts = Counter(round(gap * 2) / 2 for gap in gaps)
+    return min(counts, key=lambda gap: (-counts[gap], gap))
+
+
+def _check_spacing(
+    report: AtsReport, items: list[TextItem], starts: list[tuple[Entry, float]], resume: Resume
+) -> None:
+    """Even spacing inside an entry; a gap over 1.4x the line pitch only between entries.
+
+    Parsers that split a section into entries by vertical gaps split an entry in two at a wider
+    gap inside it, and run two entries together when nothing wider separates them.
+    """
+    tops = sorted({round(item.top, 1) for item in items})
+    gaps = [later - earlier for earlier, later in zip(tops, tops[1:]) if later > earlier]
+    if not gaps or not starts:
+        return
+    limit = 1.4 * _line_pitch(gaps)
+    headings = {_norm(s.heading).casefold() for s in resume.sections if s.heading}
+    boundaries = sorted(
+        {round(start, 1) for _, start in starts}
+        | {round(i.top, 1) for i in items if i.text.casefold() in headings}
+    )
+    for entry, start in starts:
+        where = f"{resume.source}:{entry.line}"
+        name = entry.organisation or entry.title
+        start = round(start, 1)
+        following = [b for b in boundaries if b > start]
+        end = following[0] if following else tops[-1] + 1
+        inside = [top for top in tops if start <= top < end]
+        wide = [
+            later - earlier for earlier, later in zip(inside, inside[1:]) if later - earlier > limit
+        ]
+        _expect(
+            report,
+            not wide,
+            f"spacing: entry '{name}' evenly spaced",
+            f"{where}: a {max(wide or [0]):.1f} pt gap inside entry '{name}' (limit"
+            f" {limit:.1f} pt) makes parsers split it in two",
+        )
+        before = [top for top in tops if top < start]
+        if before and start not in boundaries[:1] and before[-1] not in boundaries:
+            gap = start - before[-1]
+            _expect(
+                report,
+                gap > limit,
+                f"spacing: entry '{name}' set apart",
+                f"{where}: entry '{name}' follows the previous one with a {gap:.1f} pt gap;"
+                f" over {limit:.1f} pt is needed for parsers to see a new entry",
+            )
+
+
+def _anchor(items: list[TextItem], fields: list[tuple[str, str]], cursor: int) -> int:
+    """Where an entry starts in reading order: the first item after `cursor` holding one of its
+    distinctive fields (organisation or title; locations and dates repeat across entries)."""
+    found = [
+        next((i for i in range(cursor, len(items)) if _norm(value) in items[i].text), None)
+        for _, value in fields
+    ]
+    return min((index for index in found if index is not None), default=cursor)
+
+
+def _entry_fields(entry: Entry) -> list[tuple[str, str]]:
+    if entry.is_project:
+        fields = [("project", entry.title), ("tech", ", ".join(entry.tech)), ("dates", entry.dates)]
+    else:
+        fields = [
+            ("organisation", entry.organisation),
+            ("location", entry.location),
+            ("title", entry.title),
+            ("dates", entry.dates),
+        ]
+    return [(label, value) for label, value in fields if value]
+
+
+def _find_field(items: list[TextItem], value: str, start: int) -> int | None:
+    for index in range(start, len(items)):
+        if _matches_at(items, index, value):
+            return index
+    return None
+
+
+def _matches_at(items: list[TextItem], index: int, value: str) -> bool:
+    """The item equals the value, or starts it and continues on the next lines of its column."""
+    text = items[index].text
+    if text == value:
+        return True
+    if not value.startswith(text):
+        return False
+    column = items[index]
+    for later in items[index + 1 : index + 40]:
+        if abs(later.x0 - column.x0) > 2 or later.top <= column.top:
+            continue
+        text = f"{text} {later.text}"
+        if text == value:
+            return True
+        if not value.startswith(text):
+            return False
+    return False
+
+
+def _field_problem(items: list[TextItem], label: str, value: str, cursor: int) -> str:
+    wanted = _norm(value)
+    if _find_field(items, wanted, 0) is not None:
+        return f"{label} '{value}' is out of order: it comes before the previous entry's fields"
+    later = [item.text for item in items[cursor:] if wanted in item.text]
+    merged = later or [item.text for item in items if wanted in item.text]
+    if merged:
+        return (
+            f"{label} '{value}' is merged with its neighbours into one text item "
+            f"'{_short(merged[0], 14)}'; a parser cannot read it as a separate field"
+        )
+    return f"{label} '{value}' was lost from the PDF"
+
+
+def _expect(report: AtsReport, condition: object, passed: str, problem: str) -> None:
+    (report.passed if condition else report.problems).append(passed if condition else problem)

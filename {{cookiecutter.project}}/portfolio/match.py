@@ -1,0 +1,267 @@
+"""`python -m portfolio match JOB.txt`: which terms a job posting names and whether the resume has them.
+
+Deterministic: terms come from a curated vocabulary (portfolio.vocabulary) plus the skills and
+project tech listed in resume.md; spellings are normalised ("Postgres" → PostgreSQL, "k8s" →
+Kubernetes). Terms under a "Nice to have"/"Preferred" heading, or on a line that calls them
+"a plus", count as preferred; the rest as required.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Resume
+from .vocabulary import TERMS
+
+_PREFERRED_HEAD = re.compile(
+    r"nice[- ]to[- ]have|preferred|bonus|pluses|good to have|would be great|extra credit",
+    re.IGNORECASE,
+)
+_REQUIRED_HEAD = re.compile(
+    r"requirements|required|qualifications|must[- ]have|what you('ll)? (need|bring)|you have|"
+    r"about you|responsibilities|what you('ll)? do|the role|skills",
+    re.IGNORECASE,
+)
+_PREFERRED_INLINE = re.compile(
+    r"\b(a plus|is a plus|are a plus|nice to have|preferred|bonus points?)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A compiled vocabulary term."""
+
+    name: str
+    category: str
+    patterns: tuple[re.Pattern[str], ...]
+
+    def find(self, text: str) -> list[str]:
+        """Each mention once, even where two spellings overlap ("Apache Spark" and "Spark")."""
+        spans = sorted(
+            (m.start(), -m.end(), m.group(0)) for p in self.patterns for m in p.finditer(text)
+        )
+        found: list[str] = []
+        end = -1
+        for start, negative_end, text_found in spans:
+            if start >= end:
+                found.append(text_found)
+                end = -negative_end
+        return found
+
+
+@dataclass
+class TermMatch:
+    term: str
+    category: str
+    mentions: int
+    spellings: list[str]
+    preferred: bool
+    in_resume: bool
+    resume_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class MatchReport:
+    posting: str
+    resume: str
+    terms: list[TermMatch]
+
+    @property
+    def have(self) -> list[TermMatch]:
+        return [term for term in self.terms if term.in_resume]
+
+    @property
+    def missing(self) -> list[TermMatch]:
+        return [term for term in self.terms if not term.in_resume]
+
+    def coverage(self, preferred: bool | None = None) -> float:
+        """Percentage of the posting's terms the resume has (of one kind, or all when None)."""
+        pool = [t for t in self.terms if preferred is None or t.preferred == preferred]
+        if not pool:
+            return 100.0
+        return round(100.0 * sum(t.in_resume for t in pool) / len(pool), 1)
+
+    def to_json(self) -> str:
+        data = {
+            "posting": self.posting,
+            "resume": self.resume,
+            "coverage": self.coverage(),
+            "required_coverage": self.coverage(preferred=False),
+            "preferred_coverage": self.coverage(preferred=True),
+            "have": [t.term for t in self.have],
+            "missing": [t.term for t in self.missing],
+            "terms": [asdict(t) for t in self.terms],
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        required = [t for t in self.terms if not t.preferred]
+        preferred = [t for t in self.terms if t.preferred]
+        lines = [
+            f"Job posting: {self.posting}: {len(self.terms)} skills and terms recognised",
+            f"Coverage: {len(self.have)}/{len(self.terms)} ({self.coverage():.0f}%)"
+            f" · required {sum(t.in_resume for t in required)}/{len(required)}"
+            f" · preferred {sum(t.in_resume for t in preferred)}/{len(preferred)}",
+            "",
+            f"In your resume ({len(self.have)}):",
+            *(_line(t) for t in self.have),
+            "",
+            f"Missing from your resume ({len(self.missing)}):",
+            *(_line(t) for t in self.missing),
+        ]
+        if self.missing:
+            lines += [
+                "",
+                "Add a missing term only where it is true: in Technical Skills, or in a bullet"
+                " that shows where you used it.",
+            ]
+        return "\n".join(lines)
+
+
+def _line(term: TermMatch) -> str:
+    seen = sorted({s for s in term.spellings if s.casefold() != term.term.casefold()})
+    alias = f" (posting says {', '.join(repr(s) for s in seen)})" if seen else ""
+    kind = "preferred" if term.preferred else "required"
+    where = f" resume.md:{','.join(map(str, term.resume_lines[:3]))}" if term.resume_lines else ""
+    return f"  {term.term:<28} {kind:<9} ×{term.mentions}{alias}{where}"
+
+
+def match_posting(posting: Path, resume: Resume) -> MatchReport:
+    text = posting.read_text(encoding="utf-8", errors="replace")
+    return match_text(text, resume, posting_name=str(posting))
+
+
+def match_text(text: str, resume: Resume, posting_name: str = "posting") -> MatchReport:
+    terms = _terms_for(resume)
+    required_text, preferred_text = _split_posting(_normalise(text))
+    resume_texts = _resume_texts(resume)
+    found: list[TermMatch] = []
+    for term in terms:
+        required_hits = term.find(required_text)
+        preferred_hits = term.find(preferred_text)
+        hits = required_hits + preferred_hits
+        if not hits:
+            continue
+        lines = [line for line, chunk in resume_texts if term.find(chunk)]
+        found.append(
+            TermMatch(
+                term=term.name,
+                category=term.category,
+                mentions=len(hits),
+                spellings=sorted(set(hits)),
+                preferred=not required_hits,
+                in_resume=bool(lines),
+                resume_lines=sorted(set(lines)),
+            )
+        )
+    found.sort(key=lambda t: (t.preferred, -t.mentions, t.term.casefold()))
+    return MatchReport(posting_name, str(resume.source), found)
+
+
+# Everyday phrases that contain a term's spelling ("Series C", "C-level") are blanked first.
+_FALSE_FRIENDS = re.compile(
+    r"\bseries\s+[a-f]\b|\b[a-c]-(?:level|suite)\b|\bplan\s+[a-c]\b", re.IGNORECASE
+)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    return _FALSE_FRIENDS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _split_posting(text: str) -> tuple[str, str]:
+    """Split a posting into required and preferred text by its headings and inline cues."""
+    required: list[str] = []
+    preferred: list[str] = []
+    in_preferred = False
+    for line in text.splitlines():
+        heading = _heading_text(line)
+        if heading is not None:
+            if _PREFERRED_HEAD.search(heading):
+                in_preferred = True
+            elif _REQUIRED_HEAD.search(heading) or heading:
+                in_preferred = False
+            # a heading is "Nice to have:" etc.; it carries no terms of its own
+            if _PREFERRED_HEAD.search(heading) or _REQUIRED_HEAD.search(heading):
+                continue
+        if in_preferred or _PREFERRED_INLINE.search(line):
+            preferred.append(line)
+        else:
+            required.append(line)
+    return "\n".join(required), "\n".join(preferred)
+
+
+def _heading_text(line: str) -> str | None:
+    """The text of a short heading-like line ("## Nice to have", "Requirements:"), else None."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith(("-", "•", "* ")) or stripped.endswith((".", ",")):
+        return None
+    bare = stripped.strip("#*_:- ").strip()
+    if len(bare.split()) > 6:
+        return None
+    is_marked = stripped.startswith("#") or stripped.endswith(":") or stripped.isupper()
+    names_a_part = _PREFERRED_HEAD.fullmatch(bare) or _REQUIRED_HEAD.fullmatch(bare)
+    return bare if is_marked or names_a_part else None
+
+
+def _resume_texts(resume: Resume) -> list[tuple[int, str]]:
+    """Every piece of printed resume text with its resume.md line number."""
+    texts: list[tuple[int, str]] = []
+    for section in resume.sections:
+        texts += [(section.line, paragraph) for paragraph in section.paragraphs]
+        texts += [(group.line, ", ".join(group.items)) for group in section.skills]
+        texts += [(bullet.line, bullet.text) for bullet in section.bullets]
+        for entry in section.entries:
+            head = " | ".join([entry.title, entry.organisation, ", ".join(entry.tech)])
+            texts.append((entry.line, head))
+            texts += [(entry.line, paragraph) for paragraph in entry.paragraphs]
+            texts += [(bullet.line, bullet.text) for bullet in entry.bullets]
+    return texts  # target_role is not printed on the resume, so an ATS never sees it
+
+
+def _terms_for(resume: Resume) -> list[Term]:
+    """The vocabulary, plus the resume's own skills and tech as literal terms."""
+    terms = list(_vocabulary())
+    known = {spelling.casefold() for term in terms for spelling in _spellings(term.name)}
+    extra: dict[str, str] = {}
+    for section in resume.sections:
+        for group in section.skills:
+            for item in group.items:
+                extra.setdefault(item.casefold(), item)
+        for entry in section.entries:
+            for item in entry.tech:
+                extra.setdefault(item.casefold(), item)
+    for key, item in sorted(extra.items()):
+        if key not in known and len(key) >= 2 and len(item.split()) <= 3:
+            terms.append(Term(item, "your skills", (_pattern(item, case_sensitive=False),)))
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[Term, ...]:
+    terms = []
+    for name, (category, spellings) in TERMS.items():
+        patterns = tuple(
+            _pattern(s[1:], case_sensitive=True) if s.startswith("=") else _pattern(s, False)
+            for s in spellings
+        )
+        terms.append(Term(name, category, patterns))
+    return tuple(terms)
+
+
+def _spellings(name: str) -> list[str]:
+    category_spellings = TERMS.get(name, ("", ()))[1]
+    return [name, *(s.lstrip("=") for s in category_spellings)]
+
+
+def _pattern(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
+    """A spelling as a whole word: not inside a longer word, path, or version like C++ vs C."""
+    body = r"\s+".join(re.escape(part) for part in spelling.split())
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w)", flags)
