@@ -16,7 +16,11 @@ RESUME = "resume.md"
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    # `serve` hands its options (such as --port) to the preview server, which parses them itself.
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "serve":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.rest = extra
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -57,7 +61,6 @@ def _parser() -> argparse.ArgumentParser:
     importer.set_defaults(run=_import)
 
     serve = commands.add_parser("serve", help="preview _site/ locally and rebuild on save")
-    serve.add_argument("rest", nargs=argparse.REMAINDER, help="options for the preview server")
     serve.set_defaults(run=_serve)
     return parser
 
