@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-KEEP = {".git", ".github/workflows"}
 PLACEHOLDER_LOCATION = "City, ST"
 URL_LIKE = re.compile(r"^\S+\.\S+$")
 
@@ -76,8 +75,10 @@ def replace_template_with(baked: Path, root: Path) -> None:
 
 
 def _clear_except_workflows(github: Path) -> None:
+    # The bootstrap workflow stays (the token cannot delete it), so this script stays beside it:
+    # a later run of either finds the portfolio in place and does nothing.
     for entry in list(github.iterdir()):
-        if entry.name != "workflows":
+        if entry.name not in ("workflows", Path(__file__).name):
             _remove(entry)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 # tojson escapes quotes, so any answer arrives here as data, never as Python source.
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
 # The answers as given, before cookiecutter rendered them as Jinja templates (--no-input does).
-RAW = json.loads(r'''{{ _cookiecutter | tojson }}''')
+RAW = json.loads(r'''{{ _cookiecutter | default({}) | tojson }}''')  # cruft does not pass it
 
 
 def template_dir() -> Path:
