@@ -657,6 +657,46 @@ def markdown_files(repo: Path) -> list[Path]:
     return found
 
 
+def measure_hostile_answers(bench: Bench) -> None:
+    """Bake every hostile answer of tests/hostile_answers.py and count the outcomes.
+
+    The expected outcome is either a clean bake or a refusal: non-zero exit, one line on stderr naming
+    the field (or cookiecutter's own "Unable to render variable" for Jinja it evaluates), no folder."""
+    sys.path.insert(0, str(TEMPLATE / "tests"))
+    from hostile_answers import CASES
+
+    cookiecutter_cli = DEV_PYTHON.parent / "cookiecutter"
+    counts = {"baked valid": 0, "rejected cleanly": 0, "failures": 0}
+    failures: list[str] = []
+    for index, (field_name, value, expected_error) in enumerate(CASES):
+        out = bench.workdir / "hostile" / str(index)
+        out.mkdir(parents=True)
+        result = run_process(
+            [str(cookiecutter_cli), "--no-input", str(TEMPLATE), f"{field_name}={value}"], out, bench.env
+        )
+        outcome = _hostile_outcome(result, out, field_name, expected_error)
+        counts[outcome] += 1
+        if outcome == "failures":
+            failures.append(f"{field_name}={value!r}")
+    bench.add("hostile answers tried", len(CASES), unit="count")
+    for name, count in counts.items():
+        bench.add(f"hostile answers {name}", count, unit="count", note="; ".join(failures) if name == "failures" else "")
+    bench.record("hostile_answers", {**counts, "tried": len(CASES), "failed_cases": failures})
+
+
+def _hostile_outcome(
+    result: subprocess.CompletedProcess[str], out: Path, field_name: str, expected_error: str | None
+) -> str:
+    if expected_error is None:
+        return "baked valid" if result.returncode == 0 and len(list(out.iterdir())) == 1 else "failures"
+    time.sleep(0.2)  # the detached clean-up of a name such as a/b removes its parent folders
+    lines = result.stderr.strip().splitlines()
+    named = len(lines) == 1 and lines[0].startswith(f"error: {expected_error}")
+    evaluated = f"Unable to render variable '{field_name}'" in result.stdout + result.stderr
+    clean = result.returncode != 0 and not any(out.iterdir())
+    return "rejected cleanly" if clean and (named or evaluated) else "failures"
+
+
 SECTIONS: list[Callable[[Bench], None]] = [
     measure_bake,
     measure_cold_build,
@@ -665,6 +705,7 @@ SECTIONS: list[Callable[[Bench], None]] = [
     measure_page_weights,
     measure_edit_rebuild,
     measure_vale,
+    measure_hostile_answers,
 ]
 
 
