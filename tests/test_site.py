@@ -42,7 +42,8 @@ def odd_repo(baked_default: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 def sources(repo: Path) -> list[Path]:
-    return sorted([*repo.glob("system_designs/*.md"), *repo.glob("interview_prep/*.md")])
+    published = [*repo.glob("system_designs/*.md"), *repo.glob("interview_prep/*.md")]
+    return sorted(path for path in published if path.name != "star_stories.md")
 
 
 def page_of(repo: Path, source: Path) -> Path:
@@ -102,7 +103,8 @@ def test_relative_links_resolve(repo: Path) -> None:
         for _, attrs in doc.tags:
             for name in ("href", "src"):
                 url = attrs.get(name)
-                if url is None or re.match(r"^(https?|mailto|tel):", url):
+                # "data:," is the pages' empty favicon, so browsers do not request /favicon.ico.
+                if url is None or url == "data:," or re.match(r"^(https?|mailto|tel):", url):
                     continue
                 parts = urlsplit(url)
                 assert not url.startswith("/"), f"{path.name}: absolute link {url}"
@@ -245,6 +247,17 @@ def test_unclosed_fence_fails_with_file_and_line(repo: Path, tmp_path: Path) -> 
     assert f"system_designs/notification_service.md:{len(lines) + 2}:" in result.stderr
     assert "never closed" in result.stderr and "Traceback" not in result.stderr
     assert (work / "_site" / "index.html").is_file(), "a failed build keeps the last good site"
+
+
+def test_link_to_a_missing_file_fails_with_file_and_line(repo: Path, tmp_path: Path) -> None:
+    work = copy_of(repo, tmp_path)
+    doc = work / "system_designs" / "rate_limiter.md"
+    lines = doc.read_text(encoding="utf-8").splitlines()
+    doc.write_text("\n".join([*lines, "", "See [the load test](load_test.md) for numbers.", ""]), encoding="utf-8")
+    result = run_build(work, build_env())
+    assert result.returncode == 1
+    assert f"system_designs/rate_limiter.md:{len(lines) + 2}: link to a missing file: load_test.md" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_unchanged_pages_come_from_the_cache(repo: Path, tmp_path: Path) -> None:

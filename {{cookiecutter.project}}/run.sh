@@ -19,9 +19,10 @@ Usage: ./run.sh [command]
   check          run every pre-commit hook (Vale, mdformat, shellcheck, actionlint, ...)
                  on all files, then the ATS round-trip check of the built PDF
   build          build _site/: index.html, resume.html, resume.pdf and the design docs
-  ats            check that _site/resume.pdf reads back like resume.md (what an ATS parser sees)
+  ats            check the page limit, and that _site/resume.pdf reads back like resume.md (what an ATS parser sees)
+  private        write _private/ (never published): PDFs with your phone number, and the interview copy
   serve [PORT]   preview _site/ on http://127.0.0.1:8000 and rebuild on save
-  match FILE     compare a job posting (plain text) with the resume's keywords
+  match FILE     compare a job posting (plain text) with the resume's keywords (--variant NAME)
   import FILE    write resume.md from a JSON Resume file (--force replaces an edited resume.md)
   help           show this help
 USAGE
@@ -103,9 +104,14 @@ need_setup() {
   [[ -x "$PY" ]] || die "no .venv yet: run ./run.sh setup first"
 }
 
-cmd_build() {
+# Run the repo's Python package (portfolio/) from the repo root with the .venv Python.
+portfolio() {
   need_setup
-  (cd -- "$REPO" && "$PY" -m portfolio build "$@")
+  (cd -- "$REPO" && "$PY" -m portfolio "$@")
+}
+
+cmd_build() {
+  portfolio build "$@"
 }
 
 cmd_check() {
@@ -117,32 +123,35 @@ cmd_check() {
 }
 
 cmd_ats() {
-  need_setup
-  say "Checking that the PDF reads back like the resume (ATS round trip)"
-  (cd -- "$REPO" && "$PY" -m portfolio ats-check)
+  say "Checking the page limit, and that the PDF reads back like the resume (ATS round trip)"
+  portfolio ats-check
+}
+
+cmd_private() {
+  portfolio private
 }
 
 cmd_serve() {
-  need_setup
-  (cd -- "$REPO" && "$PY" -m portfolio serve "$@")
+  portfolio serve "$@"
 }
 
 cmd_match() {
-  need_setup
-  [[ $# -ge 1 ]] || die "usage: ./run.sh match JOB_POSTING.txt"
-  local posting
-  posting="$(existing_file "$1")"
-  shift
-  (cd -- "$REPO" && "$PY" -m portfolio match "$posting" "$@")
+  run_with_file match "./run.sh match JOB_POSTING.txt [--variant NAME]" "$@"
 }
 
 cmd_import() {
-  need_setup
-  [[ $# -ge 1 ]] || die "usage: ./run.sh import resume.json [--force]"
-  local source
-  source="$(existing_file "$1")"
+  run_with_file import "./run.sh import resume.json [--force]" "$@"
+}
+
+# A portfolio command whose first argument is a file the user named, relative to where they are.
+run_with_file() {
+  local command="$1" usage="$2"
+  shift 2
+  [[ $# -ge 1 ]] || die "usage: $usage"
+  local file
+  file="$(existing_file "$1")"
   shift
-  (cd -- "$REPO" && "$PY" -m portfolio import "$source" "$@")
+  portfolio "$command" "$file" "$@"
 }
 
 main() {
@@ -158,6 +167,7 @@ main() {
     check) cmd_check ;;
     build) cmd_build "$@" ;;
     ats) cmd_ats ;;
+    private) cmd_private ;;
     serve) cmd_serve "$@" ;;
     match) cmd_match "$@" ;;
     import) cmd_import "$@" ;;

@@ -7,8 +7,7 @@ when every output succeeded, so a failed build never leaves a half-written site.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import contextlib
 import os
 import shutil
 import sys
@@ -16,9 +15,9 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from . import exports, pdf
+from . import exports, fit, pdf
 from .model import Resume, load_resume
 
 SITE_DIR = "_site"
@@ -33,6 +32,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     pdf_pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    variant_pages: dict[str, int] = field(default_factory=dict)
 
 
 def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = print) -> BuildResult:
@@ -45,18 +45,53 @@ def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = 
         result.warnings.append(str(warning))
         print(f"warning: {warning}", file=sys.stderr)
     public = resume.public()
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_name}.", suffix=".tmp", dir=repo))
-    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site folder is not
-    try:
+    with staged(repo, site) as staging:
         _build_into(repo, staging, public, result, log)
-        _swap_in(staging, site)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        _build_variants(repo, staging, resume, result, log)
     result.outputs = [site / path.relative_to(staging) for path in result.outputs]
     result.timings["total"] = time.perf_counter() - started
     log(_summary(result, repo))
     return result
+
+
+@contextlib.contextmanager
+def staged(repo: Path, target: Path) -> Iterator[Path]:
+    """A temporary folder beside `target` that replaces it only when the block succeeds."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=repo))
+    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site folder is not
+    try:
+        yield staging
+        _swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _build_variants(
+    repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None]
+) -> None:
+    """`<variant>/resume.pdf`, `resume.html` and the exports for each declared variant."""
+    from . import site
+
+    for variant in resume.variants:
+        started = time.perf_counter()
+        tailored = resume.variant(variant.name).public()
+        folder = out / variant.name
+        folder.mkdir()
+        fitted = write_pdf(repo, tailored, folder / "resume.pdf")
+        result.variant_pages[variant.name] = fitted.pages
+        page = site.write_variant_page(folder, tailored)
+        exported = exports.write_all(tailored, folder, cache=repo / EXPORTS_CACHE)
+        result.outputs += [folder / "resume.pdf", page, *exported.paths]
+        seconds = time.perf_counter() - started
+        log(f"  variant  {SITE_DIR}/{variant.name}/ ({fitted.describe()}, {seconds:.2f} s)")
+
+
+def write_pdf(repo: Path, resume: Resume, path: Path) -> fit.Fitted:
+    """The resume's PDF, fitted to its page limit (PageOverflow when it cannot be)."""
+    fitted = fit.fit_pdf(resume, repo)
+    path.write_bytes(fitted.pdf)
+    return fitted
 
 
 def _build_into(
@@ -74,17 +109,17 @@ def _build_into(
     result.outputs.extend(pages)
 
     started = time.perf_counter()
-    pdf_path, reused = _build_pdf(repo, out, resume)
-    result.pdf_pages = pdf.page_count(pdf_path.read_bytes())
+    pdf_path = out / "resume.pdf"
+    fitted = write_pdf(repo, resume, pdf_path)
+    result.pdf_pages = fitted.pages
     result.timings["pdf"] = time.perf_counter() - started
-    pages_text = f"{result.pdf_pages} page" + ("" if result.pdf_pages == 1 else "s")
-    note = f"{pages_text}, unchanged" if reused else pages_text
-    log(f"  pdf      {show(pdf_path)} ({note}, {result.timings['pdf']:.2f} s)")
+    log(f"  pdf      {show(pdf_path)} ({fitted.describe()}, {result.timings['pdf']:.2f} s)")
     result.outputs.append(pdf_path)
 
     started = time.perf_counter()
     png_path = out / "resume.png"
-    _cached(repo, resume, "png", png_path, lambda: pdf.render_png(resume, repo=repo))
+    style = fitted.style
+    _cached(repo, resume, "png", png_path, lambda: pdf.render_png(resume, repo=repo, style=style))
     result.timings["preview"] = time.perf_counter() - started
     log(f"  preview  {show(png_path)} ({result.timings['preview']:.2f} s)")
     result.outputs.append(png_path)
@@ -101,16 +136,10 @@ def _build_into(
 
     if result.pdf_pages > 1:
         print(
-            f"note: resume.pdf has {result.pdf_pages} pages; one page is the norm under 10 years"
-            " of experience",
+            f"note: resume.pdf has {result.pdf_pages} pages (`pages: {resume.pages}` in the front"
+            " matter); one page is the norm under 10 years of experience",
             file=sys.stderr,
         )
-
-
-def _build_pdf(repo: Path, out: Path, resume: Resume) -> tuple[Path, bool]:
-    path = out / "resume.pdf"
-    reused = _cached(repo, resume, "pdf", path, lambda: pdf.render_pdf(resume, repo=repo))
-    return path, reused
 
 
 def _cached(repo: Path, resume: Resume, kind: str, path: Path, render: Callable[[], bytes]) -> bool:
@@ -131,25 +160,7 @@ def _cached(repo: Path, resume: Resume, kind: str, path: Path, render: Callable[
 
 
 def _fingerprint(repo: Path, resume: Resume) -> str:
-    digest = hashlib.sha256()
-    digest.update(json.dumps(pdf.resume_data(resume), sort_keys=True).encode())
-    digest.update(pdf.TEMPLATE.read_bytes())
-    digest.update(str(pdf.PREVIEW_PPI).encode() + str(pdf._epoch()).encode())
-    digest.update(_package_version("typst").encode())
-    fonts = repo / "fonts"
-    if fonts.is_dir():
-        for font in sorted(fonts.rglob("*")):
-            digest.update(font.name.encode() + str(font.stat().st_size).encode())
-    return digest.hexdigest()[:24]
-
-
-def _package_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "unknown"
+    return pdf.fingerprint(resume, repo)
 
 
 def _prune(folder: Path, kind: str, keep: int = 8) -> None:

@@ -1,4 +1,4 @@
-"""Command line: `python -m portfolio build|ats-check|match|import|serve` (run.sh calls these).
+"""Command line: `python -m portfolio build|ats-check|match|private|import|serve` (run.sh calls these).
 
 Errors in the user's sources print one line, `error: file:line: message`, and exit 1; no traceback.
 """
@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="_site", help="output folder name (default: _site)")
     build.set_defaults(run=_build)
 
-    ats = commands.add_parser("ats-check", help="check that the PDF reads back like resume.md")
+    ats = commands.add_parser(
+        "ats-check", help="check the page limit, and that the PDF reads back like resume.md"
+    )
     ats.add_argument("--pdf", type=Path, help="PDF to check (default: _site/resume.pdf)")
     ats.add_argument("-v", "--verbose", action="store_true", help="list every passed check")
     ats.set_defaults(run=_ats_check)
@@ -51,7 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     match = commands.add_parser("match", help="compare a job posting with the resume")
     match.add_argument("posting", type=Path, help="job posting as a plain-text file")
     match.add_argument("--json", action="store_true", help="print the report as JSON")
+    match.add_argument("--variant", help="match this variant (default: the one that covers most)")
     match.set_defaults(run=_match)
+
+    private = commands.add_parser(
+        "private", help="write _private/: PDFs with your phone number and the interview copy"
+    )
+    private.set_defaults(run=_private)
 
     importer = commands.add_parser("import", help="write resume.md from a JSON Resume file")
     importer.add_argument("source", type=Path, help="a JSON Resume file, for example resume.json")
@@ -81,14 +89,50 @@ def _ats_check(args: argparse.Namespace) -> int:
     source = args.repo / RESUME
     if source.is_file() and source.stat().st_mtime > pdf.stat().st_mtime:
         print(f"note: {RESUME} changed after {pdf} was built; run ./run.sh build", file=sys.stderr)
-    report = check_pdf(pdf, load_resume(source).public())
+    resume = load_resume(source)
+    _story_warnings(args.repo, resume)
+    pages, overflows = _check_pages(args.repo, resume)
+    report = check_pdf(pdf, resume.public())
     if args.verbose:
-        for line in report.passed:
+        for line in pages + report.passed:
             print(f"  ok  {line}")
     for problem in report.problems:
         print(f"  LOST  {problem}")
     print(report.summary())
-    return 0 if report.ok else 1
+    for overflow in overflows:
+        print(f"error: {overflow}", file=sys.stderr)
+    return 0 if report.ok and not overflows else 1
+
+
+def _check_pages(repo: Path, resume) -> tuple[list[str], list[str]]:  # noqa: ANN001 - a Resume
+    """Every resume the build writes fits its page limit (fitted if needed; cached by the build)."""
+    from .fit import PageOverflow, fit_pdf
+
+    copies = [("resume.pdf", resume.public())]
+    copies += [(f"{v.name}/resume.pdf", resume.variant(v.name).public()) for v in resume.variants]
+    fits, overflows = [], []
+    for name, copy in copies:
+        try:
+            fitted = fit_pdf(copy, repo.resolve())
+            fits.append(f"{name} fits its page limit of {copy.pages} ({fitted.describe()})")
+        except PageOverflow as error:
+            overflows.append(f"{error} ({name})")
+    return fits, overflows
+
+
+def _story_warnings(repo: Path, resume) -> None:  # noqa: ANN001 - a model.Resume
+    from .stories import link_warnings, load_stories
+
+    path, found = load_stories(repo)
+    for warning in link_warnings(resume, path.relative_to(repo), found):
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _private(args: argparse.Namespace) -> int:
+    from .private import build_private
+
+    build_private(args.repo)
+    return 0
 
 
 def _match(args: argparse.Namespace) -> int:
@@ -96,9 +140,36 @@ def _match(args: argparse.Namespace) -> int:
 
     if not args.posting.is_file():
         raise FileNotFoundError(f"{args.posting}: no such file")
-    report = match_posting(args.posting, load_resume(args.repo / RESUME))
-    print(report.to_json() if args.json else report.to_text())
+    resume = load_resume(args.repo / RESUME)
+    if args.variant:
+        report = match_posting(args.posting, resume.variant(args.variant))
+        text = f"Variant: {args.variant}\n{report.to_text()}"
+        print(_with_variant(report, args.variant) if args.json else text)
+        return 0
+    if not resume.variants:
+        report = match_posting(args.posting, resume)
+        print(report.to_json() if args.json else report.to_text())
+        return 0
+    reports = {v.name: match_posting(args.posting, resume.variant(v.name)) for v in resume.variants}
+    best = max(reports, key=lambda name: reports[name].coverage())  # ties: the first declared
+    if args.json:
+        coverage = {name: report.coverage() for name, report in reports.items()}
+        print(_with_variant(reports[best], best, coverage))
+        return 0
+    scores = ", ".join(f"{name} {report.coverage():.0f}%" for name, report in reports.items())
+    print(f"Best variant: {best} (coverage {scores})")
+    print(f"Match it with: ./run.sh match {args.posting.name} --variant {best}\n")
+    print(f"Variant: {best}\n{reports[best].to_text()}")
     return 0
+
+
+def _with_variant(report, name: str, coverage: dict | None = None) -> str:  # noqa: ANN001
+    import json
+
+    data = {"variant": name, **json.loads(report.to_json())}
+    if coverage is not None:
+        data["variant_coverage"] = coverage
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def _import(args: argparse.Namespace) -> int:

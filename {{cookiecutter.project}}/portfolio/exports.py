@@ -80,7 +80,7 @@ def write_all(
 def _store(slot: Path, paths: list[Path], notes: tuple[str, ...]) -> None:
     try:
         if slot.parent.is_dir():
-            for old in sorted(slot.parent.iterdir(), key=lambda item: item.stat().st_mtime)[:-4]:
+            for old in sorted(slot.parent.iterdir(), key=lambda item: item.stat().st_mtime)[:-12]:
                 shutil.rmtree(old, ignore_errors=True)
         slot.mkdir(parents=True, exist_ok=True)
         for path in paths:

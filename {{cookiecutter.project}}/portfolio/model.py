@@ -9,6 +9,9 @@ Source convention (see README.md):
     target_role: "Backend Software Engineer"
     phone: ""
     publish_phone: false
+    pages: 1                   # 2 allows a two-page resume on purpose
+    variants:                  # optional
+      - {name: backend, role: "Backend Engineer", sections: [Experience, Projects]}
     ---
     # Name
     City, ST | me@example.com | github.com/me
@@ -17,6 +20,12 @@ Source convention (see README.md):
     ## Projects                ### Name | *tech, tech*            then "- " bullets
     ## Experience              ### Title
                                **Organisation** | City, ST | *Month YYYY – Present*   then bullets
+
+Hidden notes: a trailing HTML comment on a bullet, a `###` line or a skills line,
+`<!-- targets: backend, data; id: k8s-migration -->`, tags it for the variants declared under
+`variants:` in the front matter (untagged content belongs to every variant) and gives a bullet an
+id that a STAR story can back. The comment never reaches any output; `Resume.variant(name)` is the
+resume one variant sees. A tag no variant declares, a duplicate id or an empty variant is an error.
 
 A line that departs from the convention becomes a `ResumeWarning` (file:line: message) and its
 content is kept; input that cannot be read at all raises `ResumeError`.
@@ -48,6 +57,7 @@ __all__ = [
     "ResumeWarning",
     "Section",
     "SkillGroup",
+    "Variant",
     "Warning",
     "load_resume",
     "parse_resume",
@@ -127,9 +137,11 @@ class DateRange:
 
 @dataclass(frozen=True)
 class Bullet:
-    text: str  # plain text, inline Markdown removed
+    text: str  # plain text, inline Markdown and HTML comments removed
     line: int
-    markdown: str = ""  # the item's inline Markdown as written
+    markdown: str = ""  # the item's inline Markdown as written, without HTML comments
+    targets: tuple[str, ...] = ()  # variants from `<!-- targets: a, b -->`; () = every variant
+    id: str = ""  # from `<!-- id: name -->`: what a STAR story's `<!-- backs: name -->` links to
 
 
 @dataclass(frozen=True)
@@ -137,6 +149,7 @@ class SkillGroup:
     label: str
     items: tuple[str, ...]
     line: int
+    targets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,7 @@ class Entry:
     bullets: tuple[Bullet, ...]
     line: int
     paragraphs: tuple[str, ...] = ()  # free text under the entry (kept, but off-convention)
+    targets: tuple[str, ...] = ()  # from a comment on the `###` line; () = every variant
 
     @property
     def is_project(self) -> bool:
@@ -176,6 +190,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A tailored copy of the resume, declared under `variants:` in the front matter."""
+
+    name: str
+    role: str  # replaces target_role for this variant ("" keeps it)
+    sections: tuple[str, ...]  # section headings to put first, in this order
+    line: int
+
+
+@dataclass(frozen=True)
 class Resume:
     name: str
     target_role: str
@@ -187,6 +211,21 @@ class Resume:
     warnings: tuple[ResumeWarning, ...] = ()
     name_line: int = 1
     paper: str = "us-letter"  # front matter `paper:` us-letter or a4
+    variants: tuple[Variant, ...] = ()
+    pages: int = 1  # front matter `pages:` 1, or 2 for a long career on purpose
+
+    def variant(self, name: str) -> Resume:
+        """The resume as `name` sees it: untagged content plus content tagged for `name`."""
+        chosen = next((v for v in self.variants if v.name == name), None)
+        if chosen is None:
+            declared = ", ".join(v.name for v in self.variants) or "none"
+            raise ResumeError(self.source, 1, f"no variant '{name}' (declared: {declared})")
+        sections = [s for s in (_section_for(s, name) for s in self.sections) if s is not None]
+        order = {heading.casefold(): i for i, heading in enumerate(chosen.sections)}
+        sections.sort(key=lambda s: order.get(s.heading.casefold(), len(order)))
+        return dataclasses.replace(
+            self, sections=tuple(sections), target_role=chosen.role or self.target_role
+        )
 
     def public(self) -> Resume:
         """This resume as published: without the phone number unless publish_phone is true."""
@@ -216,6 +255,53 @@ class Resume:
             yield from section.bullets
             for entry in section.entries:
                 yield from entry.bullets
+
+
+def _wanted(targets: tuple[str, ...], name: str) -> bool:
+    return not targets or name in targets
+
+
+def _section_for(section: Section, name: str) -> Section | None:
+    """A section with only the content variant `name` keeps; None when nothing is left."""
+    entries = tuple(
+        dataclasses.replace(e, bullets=tuple(b for b in e.bullets if _wanted(b.targets, name)))
+        for e in section.entries
+        if _wanted(e.targets, name)
+    )
+    skills = tuple(group for group in section.skills if _wanted(group.targets, name))
+    bullets = tuple(b for b in section.bullets if _wanted(b.targets, name))
+    if section.kind in ("entries", "skills") and not (entries or skills or bullets):
+        return None
+    return dataclasses.replace(section, entries=entries, skills=skills, bullets=bullets)
+
+
+# --------------------------------------------------------------------------- hidden notes
+
+# `<!-- targets: backend, data; id: k8s-migration -->` at the end of a bullet, `###` line or
+# skills line: GitHub hides it, Vale skips it, and every output leaves it out.
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+NOTE_KEYS = ("targets", "id")
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class _Note:
+    targets: tuple[str, ...] = ()
+    id: str = ""
+
+
+def parse_note(comment: str) -> dict[str, str] | None:
+    """`key: value; key: value` inside an HTML comment, or None for an ordinary comment."""
+    match = _COMMENT_RE.fullmatch(comment.strip())
+    body = match.group(1).strip() if match else ""
+    pairs = [part.partition(":") for part in body.split(";") if part.strip()]
+    if not pairs or any(not sep for _, sep, _ in pairs):
+        return None
+    return {key.strip().lower(): value.strip() for key, _, value in pairs}
+
+
+def without_comments(markdown: str) -> str:
+    return " ".join(_COMMENT_RE.sub(" ", markdown).split())
 
 
 # --------------------------------------------------------------------------- dates
@@ -328,6 +414,8 @@ def _runs(children: Iterable[Token]) -> list[_Run]:
             runs.append(_Run(token.content, strong > 0, em > 0, href, escaped=True))
         elif kind in ("softbreak", "hardbreak"):
             runs.append(_Run("\n", strong > 0, em > 0, href))
+        elif kind == "html_inline" and token.content.startswith("<!--"):
+            continue  # a hidden note or comment: never printed
         elif kind in ("image", "html_inline"):
             # alt text of an image; inline HTML such as "<Angles>" stays visible as typed
             runs.append(_Run(token.content, strong > 0, em > 0, href))
@@ -493,6 +581,7 @@ class _Parser:
         sections = self.sections(rest)
         if not sections:
             self.warn(self.line_of(heading), "no `## Section` headings found after the name")
+        self.check_notes(sections, meta["variants"])
         return Resume(
             name=name,
             target_role=meta["target_role"],
@@ -504,10 +593,19 @@ class _Parser:
             warnings=tuple(sorted(self.warnings, key=lambda warning: warning.line)),
             name_line=self.line_of(heading),
             paper=meta["paper"],
+            variants=meta["variants"],
+            pages=meta["pages"],
         )
 
     def front_matter(self, nodes: list[SyntaxTreeNode]) -> dict:
-        defaults = {"target_role": "", "phone": "", "publish_phone": False, "paper": "us-letter"}
+        defaults = {
+            "target_role": "",
+            "phone": "",
+            "publish_phone": False,
+            "paper": "us-letter",
+            "variants": (),
+            "pages": 1,
+        }
         if not nodes or nodes[0].type != "front_matter":
             if self.text.startswith("---\n") or self.text.strip() == "---":
                 raise self.fail(1, "front matter opened with `---` is never closed with `---`")
@@ -522,11 +620,119 @@ class _Parser:
             raise self.fail(line, f"front matter is not valid YAML: {problem}") from None
         if not isinstance(data, dict):
             raise self.fail(2, "front matter must be `key: value` lines")
-        return {**defaults, **self.check_front_matter(data)}
+        checked = self.check_front_matter(data)
+        checked["variants"] = self.variants(data.get("variants"), node.content)
+        checked["pages"] = self.pages(data.get("pages", 1))
+        return {**defaults, **checked}
+
+    def pages(self, value: object) -> int:
+        if value is None:
+            return 1
+        if isinstance(value, bool) or value not in (1, 2):
+            raise self.fail(
+                self.front_matter_line("pages"), "`pages` must be 1 or 2 (2 for 10+ years)"
+            )
+        return int(value)  # type: ignore[call-overload]
+
+    def variants(self, value: object, content: str) -> tuple[Variant, ...]:
+        """`variants: [{name: backend, role: "Backend Engineer", sections: [...]}, ...]`."""
+        if value is None:
+            return ()
+        where = self.front_matter_line("variants")
+        if not isinstance(value, list):
+            raise self.fail(where, "`variants` must be a list of `- name: ...` items")
+        lines = _item_lines(content, "variants")
+        found: list[Variant] = []
+        for index, item in enumerate(value):
+            line = lines[index] if index < len(lines) else where
+            found.append(self.variant(item, line, [v.name for v in found]))
+        return tuple(found)
+
+    def variant(self, item: object, line: int, taken: list[str]) -> Variant:
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict):
+            raise self.fail(
+                line, "a variant is `- name: backend` with optional `role:` and `sections:`"
+            )
+        unknown = sorted(set(map(str, item)) - {"name", "role", "sections"})
+        if unknown:
+            raise self.fail(line, f"unknown variant key `{unknown[0]}` (use name, role, sections)")
+        name = str(item.get("name") or "").strip()
+        if not _NAME_RE.match(name) or name in RESERVED_NAMES:
+            raise self.fail(
+                line,
+                f"variant name '{name}' must be lower-case letters, digits, '-' or '_' and not "
+                f"one of {', '.join(sorted(RESERVED_NAMES))} (it becomes the folder _site/<name>/)",
+            )
+        if name in taken:
+            raise self.fail(line, f"variant '{name}' is declared twice")
+        sections = item.get("sections") or []
+        if not isinstance(sections, list) or not all(isinstance(s, str) for s in sections):
+            raise self.fail(line, f"`sections` of variant '{name}' must be a list of headings")
+        role = item.get("role")
+        if isinstance(role, (dict, list)):
+            raise self.fail(line, f"`role` of variant '{name}' must be text")
+        return Variant(name, str(role or "").strip(), tuple(s.strip() for s in sections), line)
+
+    # -- hidden notes: variants and bullet ids
+
+    def note_of(self, tokens: list[Token], line: int) -> _Note:
+        targets: list[str] = []
+        ident = ""
+        for token in tokens:
+            if token.type != "html_inline" or not token.content.startswith("<!--"):
+                continue
+            note = parse_note(token.content)
+            if note is None:
+                continue
+            for key in sorted(set(note) - set(NOTE_KEYS)):
+                self.warn(line, f"unknown key `{key}` in a hidden note (use targets, id)")
+            for tag in _split_items(note.get("targets", "")):
+                if tag and tag.lower() not in targets:
+                    targets.append(tag.lower())
+            if "id" in note:
+                ident = note["id"]
+                if not _NAME_RE.match(ident):
+                    raise self.fail(
+                        line, f"id '{ident}' must be lower-case letters, digits, '-' or '_'"
+                    )
+        return _Note(tuple(targets), ident)
+
+    def check_notes(self, sections: list[Section], variants: tuple[Variant, ...]) -> None:
+        """Every tag names a declared variant, ids are unique, no variant comes out empty."""
+        names = [variant.name for variant in variants]
+        declared = ", ".join(names) or "no variants declared in the front matter"
+        ids: dict[str, int] = {}
+        for line, targets, ident in _noted(sections):
+            for tag in targets:
+                if tag not in names:
+                    raise self.fail(line, f"target '{tag}' is not a declared variant ({declared})")
+            if ident and ident in ids:
+                raise self.fail(line, f"id '{ident}' is also used on line {ids[ident]}")
+            if ident:
+                ids[ident] = line
+        for variant in variants:
+            self.check_variant(variant, sections)
+
+    def check_variant(self, variant: Variant, sections: list[Section]) -> None:
+        kept = [s for s in (_section_for(s, variant.name) for s in sections) if s is not None]
+        if not any(_section_bullets(section) for section in kept):
+            raise self.fail(
+                variant.line,
+                f"variant '{variant.name}' would be empty: each bullet is tagged for another variant",
+            )
+        headings = {section.heading.casefold() for section in sections}
+        for heading in variant.sections:
+            if heading.casefold() not in headings:
+                raise self.fail(
+                    variant.line, f"variant '{variant.name}' orders a section '{heading}' that "
+                    "resume.md does not have"
+                )
 
     def check_front_matter(self, data: dict) -> dict:
         checked: dict = {}
-        known = {"target_role", "phone", "publish_phone", "paper"}
+        known = {"target_role", "phone", "publish_phone", "paper", "variants", "pages"}
         for key in data:
             if key not in known:
                 self.warn(
@@ -556,6 +762,7 @@ class _Parser:
         return checked
 
     def front_matter_line(self, key: str) -> int:
+        """The line of a top-level front matter key."""
         for number, line in enumerate(self.text.split("\n"), start=1):
             if line.startswith(f"{key}:"):
                 return number
@@ -633,12 +840,13 @@ class _Parser:
                 bullet.line, "skills line without a `**Label:**`; write `- **Label:** a, b, c`"
             )
             items = tuple(item for item in _split_items(bullet.text) if item)
-            groups.append(SkillGroup("", items, bullet.line))
+            groups.append(SkillGroup("", items, bullet.line, bullet.targets))
         return groups
 
     def skill_as_bullet(self, group: SkillGroup) -> Bullet:
         text = f"{group.label}: {', '.join(group.items)}"
-        return Bullet(text, group.line, f"**{group.label}:** {', '.join(group.items)}")
+        markdown = f"**{group.label}:** {', '.join(group.items)}"
+        return Bullet(text, group.line, markdown, group.targets)
 
     def text_blocks(
         self, body: list[SyntaxTreeNode]
@@ -667,7 +875,7 @@ class _Parser:
         label = _plain([_Run(match["label"])]).rstrip(":")
         items_text = _plain(_runs(_inline_tokens(match["items"])))
         items = tuple(item.strip() for item in _split_items(items_text) if item.strip())
-        return SkillGroup(label, items, bullet.line)
+        return SkillGroup(label, items, bullet.line, bullet.targets)
 
     def unsupported(self, node: SyntaxTreeNode) -> None:
         line = self.line_of(node)
@@ -690,21 +898,30 @@ class _Parser:
         for item in node.children:
             texts: list[str] = []
             sources: list[str] = []
+            tokens: list[Token] = []
+            line = self.line_of(item)
             for child in item.children:
                 if child.type == "paragraph":
                     texts.append(_plain(_runs(_inline(child))))
-                    sources.append(child.children[0].content)
+                    sources.append(without_comments(child.children[0].content))
+                    tokens += _inline(child)
                 elif child.type in ("bullet_list", "ordered_list"):
                     self.warn(self.line_of(child), "nested list flattened into separate bullets")
                     bullets_after = self.list_items(child)
-                    bullets.append(Bullet(" ".join(texts), self.line_of(item), " ".join(sources)))
+                    bullets.append(self.bullet(texts, sources, tokens, line))
                     bullets.extend(bullets_after)
-                    texts, sources = [], []
-                else:
+                    texts, sources, tokens = [], [], []
+                elif not self.is_comment(child):
                     self.unsupported(child)
             if texts:
-                bullets.append(Bullet(" ".join(texts), self.line_of(item), " ".join(sources)))
+                bullets.append(self.bullet(texts, sources, tokens, line))
         return [bullet for bullet in bullets if bullet.text]
+
+    def bullet(
+        self, texts: list[str], sources: list[str], tokens: list[Token], line: int
+    ) -> Bullet:
+        note = self.note_of(tokens, line)
+        return Bullet(" ".join(texts), line, " ".join(sources), note.targets, note.id)
 
     # -- entries
 
@@ -727,6 +944,9 @@ class _Parser:
 
     def entry(self, head: SyntaxTreeNode, body: list[SyntaxTreeNode], projects: bool) -> Entry:
         line = self.line_of(head)
+        note = self.note_of(_inline(head), line)
+        if note.id:
+            self.warn(line, "an `id` belongs on a bullet, not on an entry heading")
         fields = _split_fields(_runs(_inline(head)))
         title = fields[0].text
         if not title:
@@ -758,6 +978,7 @@ class _Parser:
             bullets=tuple(bullets),
             line=line,
             paragraphs=tuple(paragraphs),
+            targets=note.targets,
         )
 
     def heading_field(self, info: _EntryInfo, part: _Part, line: int) -> None:
@@ -842,6 +1063,40 @@ class _EntryInfo:
             parser.warn(line, f"second date field '{text}' ignored")
             return
         self.dates = text
+
+
+RESERVED_NAMES = frozenset({"system_designs", "interview_prep", "static", "assets"})
+
+
+def _section_bullets(section: Section) -> list[Bullet]:
+    return [*section.bullets, *(bullet for entry in section.entries for bullet in entry.bullets)]
+
+
+def _noted(sections: list[Section]) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """(line, targets, id) of every bullet, entry and skills line."""
+    for section in sections:
+        for group in section.skills:
+            yield group.line, group.targets, ""
+        for bullet in section.bullets:
+            yield bullet.line, bullet.targets, bullet.id
+        for entry in section.entries:
+            yield entry.line, entry.targets, ""
+            for bullet in entry.bullets:
+                yield bullet.line, bullet.targets, bullet.id
+
+
+def _item_lines(content: str, key: str) -> list[int]:
+    """resume.md line numbers of the items of a top-level front matter list."""
+    try:
+        root = yaml.compose(content)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key_node, value_node in root.value:
+        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
+            return [item.start_mark.line + 2 for item in value_node.value]  # +1 base, +1 `---`
+    return []
 
 
 def _split_items(text: str) -> list[str]:

@@ -7,14 +7,17 @@ character a user types is safe. Fonts come with the typst wheel (New Computer Mo
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
 import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typst
-from pypdf import PdfReader
 
 from .model import Entry, Resume, Section
 
@@ -30,9 +33,34 @@ class PdfError(Exception):
     """The PDF could not be rendered. str() is one line, `file:line: message` where known."""
 
 
-def resume_data(resume: Resume) -> dict:
+@dataclass(frozen=True)
+class Style:
+    """The knobs the bounded fit may turn: font size (pt), spacing (em), margins (in)."""
+
+    size: float
+    pitch: float  # paragraph leading and spacing inside an entry
+    entry_gap: float  # before each entry; stays over 1.4× the line pitch for resume parsers
+    margin_x: float
+    margin_y: float
+
+
+# The default, then each tighter step the fit tries in turn. The last step is the floor: 9.5 pt
+# text, 0.5 in side and 0.35 in top/bottom margins; smaller stops being comfortable to read.
+FIT_STEPS = (
+    Style(10.5, 0.45, 1.05, 0.55, 0.45),
+    Style(10.25, 0.43, 1.0, 0.55, 0.42),
+    Style(10.0, 0.41, 0.95, 0.5, 0.4),
+    Style(9.75, 0.39, 0.9, 0.5, 0.38),
+    Style(9.5, 0.37, 0.85, 0.5, 0.35),
+)
+DEFAULT_STYLE = FIT_STEPS[0]
+PAGE_HEIGHT_PT = {"us-letter": 792.0, "a4": 841.89}
+
+
+def resume_data(resume: Resume, style: Style = DEFAULT_STYLE) -> dict:
     """The JSON the Typst template reads: plain strings and lists only."""
     return {
+        "style": dataclasses.asdict(style),
         "name": resume.name,
         "title": f"{resume.name} – Resume",
         "author": resume.name,
@@ -71,10 +99,17 @@ def _entry_data(entry: Entry) -> dict:
 
 
 def render_pdf(
-    resume: Resume, out: Path | None = None, *, template: Path = TEMPLATE, repo: Path | None = None
+    resume: Resume,
+    out: Path | None = None,
+    *,
+    template: Path = TEMPLATE,
+    repo: Path | None = None,
+    style: Style = DEFAULT_STYLE,
+    data: dict | None = None,
 ) -> bytes:
-    """Compile the resume to PDF/UA-1 bytes; write them to `out` when given."""
-    pdf = _compile(resume, template, repo, format="pdf", pdf_standards="ua-1")
+    """Compile the resume (or prepared template `data`) to PDF/UA-1 bytes; write them to `out`."""
+    data = data if data is not None else resume_data(resume, style)
+    pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
     if out is not None:
         out.write_bytes(pdf)
     return pdf
@@ -87,28 +122,90 @@ def render_png(
     template: Path = TEMPLATE,
     repo: Path | None = None,
     ppi: float = PREVIEW_PPI,
+    style: Style = DEFAULT_STYLE,
 ) -> bytes:
     """A PNG of page 1, for the README and the site."""
-    pages = _compile(resume, template, repo, format="png", ppi=ppi)
+    pages = _compile(resume, template, repo, resume_data(resume, style), format="png", ppi=ppi)
     png = pages[0] if isinstance(pages, list) else pages
     if out is not None:
         out.write_bytes(png)
     return png
 
 
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
 def page_count(pdf: bytes) -> int:
+    """Pages of a PDF. Typst writes no object streams, so counting page objects is exact and
+    avoids importing pypdf (about 80 ms) on every build; other PDFs fall back to pypdf."""
+    found = len(_PAGE_OBJECT.findall(pdf))
+    if found and b"/ObjStm" not in pdf:
+        return found
+    from pypdf import PdfReader
+
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _compile(resume: Resume, template: Path, repo: Path | None, **options: object):
+def measure(resume: Resume, style: Style, repo: Path | None = None) -> dict[str, Any]:
+    """Where each section starts and where the resume ends (page, y in pt), and the line pitch."""
+    data = {**resume_data(resume, style), "measure": True}
+    for section, view in zip(resume.sections, data["sections"]):
+        view["line"] = section.line
     fonts = [str(path) for path in _font_dirs(repo or resume.source.parent)]
-    data = json.dumps(resume_data(resume), ensure_ascii=False)
+    try:
+        compiler = typst.Compiler(
+            str(TEMPLATE),
+            root=str(TEMPLATE.parent),
+            font_paths=fonts,
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+        )
+        found = {
+            name: json.loads(compiler.query(f"<{name}>", field="value"))
+            for name in ("section-mark", "resume-end", "line-pitch")
+        }
+    except typst.TypstError as error:
+        raise PdfError(_explain(error, resume)) from None
+    return {
+        "sections": found["section-mark"],
+        "end": found["resume-end"][0],
+        "pitch": found["line-pitch"][0],
+        "content_height": PAGE_HEIGHT_PT.get(resume.paper, 792.0) - 2 * 72 * style.margin_y,
+        "top": 72 * style.margin_y,
+    }
+
+
+def fingerprint(resume: Resume, repo: Path) -> str:
+    """Changes when what the PDF shows, the template, the Typst version or the fonts change."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(resume_data(resume), sort_keys=True).encode())
+    digest.update(str(resume.pages).encode())
+    digest.update(TEMPLATE.read_bytes())
+    digest.update(str(PREVIEW_PPI).encode() + str(_epoch()).encode())
+    digest.update(_package_version("typst").encode())
+    fonts = repo / "fonts"
+    if fonts.is_dir():
+        for font in sorted(fonts.rglob("*")):
+            digest.update(font.name.encode() + str(font.stat().st_size).encode())
+    return digest.hexdigest()[:24]
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _compile(resume: Resume, template: Path, repo: Path | None, data: dict, **options: object):
+    fonts = [str(path) for path in _font_dirs(repo or resume.source.parent)]
     try:
         return typst.compile(
             str(template),
             root=str(template.parent),
             font_paths=fonts,
-            sys_inputs={"data": data},
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
             timestamp=_epoch(),
             **options,
         )

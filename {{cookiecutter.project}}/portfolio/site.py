@@ -33,6 +33,9 @@ DOC_FOLDERS = (
     ("system_designs", "System designs"),
     ("interview_prep", "Interview preparation"),
 )
+# STAR stories name employers, colleagues and incidents: they go into the private interview copy
+# (`python -m portfolio private`), never onto the public site.
+PRIVATE_SOURCES = ("interview_prep/star_stories.md",)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 # Ids the page templates use; a Markdown heading with the same id gets a suffix.
 RESERVED_IDS = {"main", "site-nav"}
@@ -76,6 +79,38 @@ def build_pages(repo: Path, out: Path, resume: Any) -> list[Path]:
     return write_site(repo, out, resume.public(), pages)
 
 
+def write_variant_page(folder: Path, resume: Any) -> Path:
+    """`<variant>/resume.html`: the web resume of one variant, one folder below the site root."""
+    page = _resume_page(template_env(), resume.public(), root="../")
+    return _write(Path(folder) / "resume.html", page)
+
+
+def _resume_page(env: Environment, resume: Any, root: str) -> str:
+    return env.get_template("resume.html").render(
+        **_common(resume), root=root, current="resume",
+        variant_pdf="resume.pdf" if root else "",
+        sections=[_section_view(section) for section in resume.sections],
+        title=f"{resume.name} — Resume" + (f" ({resume.target_role})" if root else ""),
+        description=resume_description(resume),
+    )
+
+
+def _common(resume: Any) -> dict[str, Any]:
+    return {
+        "name": resume.name,
+        "lang": getattr(resume, "lang", "") or "en",
+        "resume": resume,
+        "contact": [_contact_view(item) for item in resume.contact],
+    }
+
+
+def _variant_links(resume: Any) -> list[dict[str, str]]:
+    return [
+        {"name": variant.name, "label": variant.role or variant.name}
+        for variant in getattr(resume, "variants", ())
+    ]
+
+
 def convert_pages(repo: Path, pages: list[Page]) -> None:
     """Fill in each page's title, description and HTML body (diagrams rendered in one batch)."""
     for page in pages:
@@ -96,21 +131,13 @@ def convert_pages(repo: Path, pages: list[Page]) -> None:
 def write_site(repo: Path, out: Path, resume: Any, pages: list[Page]) -> list[Path]:
     """Render the page templates; `resume` is the public copy."""
     env = template_env()
-    common = {
-        "name": resume.name,
-        "lang": getattr(resume, "lang", "") or "en",
-        "resume": resume,
-        "contact": [_contact_view(item) for item in resume.contact],
-    }
+    common = _common(resume)
     index = env.get_template("index.html").render(
         **common, root="", current="index", groups=_groups(pages),
+        variants=_variant_links(resume),
         title=index_title(resume), description=index_description(resume, pages),
     )
-    resume_page = env.get_template("resume.html").render(
-        **common, root="", current="resume",
-        sections=[_section_view(section) for section in resume.sections],
-        title=f"{resume.name} — Resume", description=resume_description(resume),
-    )
+    resume_page = _resume_page(env, resume, root="")
     written = [_write(out / "index.html", index), _write(out / "resume.html", resume_page)]
     for page in pages:
         html = env.get_template("page.html").render(
@@ -133,7 +160,7 @@ def find_pages(repo: Path) -> list[Page]:
     pages = []
     for folder, section in DOC_FOLDERS:
         for source in sorted((repo / folder).glob("*.md")):
-            if source.name.startswith((".", "_")):
+            if source.name.startswith((".", "_")) or f"{folder}/{source.name}" in PRIVATE_SOURCES:
                 continue
             pages.append(Page(source, f"{folder}/{source.stem}.html", section))
     return pages
@@ -381,9 +408,20 @@ class _AstWalker:
         if target in self.pages:
             href = os.path.relpath(self.pages[target].href, Path(self.page.href).parent.as_posix())
             return href.replace(os.sep, "/") + (f"#{fragment}" if fragment else "")
+        if not target.exists():
+            line = _line_containing(self.page.source, url)
+            raise PageError(self.page.source, line, f"link to a missing file: {path}")
         if target.is_file() and not target.name.endswith(".md"):
             self.assets.append(target.relative_to(self.repo).as_posix())
         return url
+
+
+def _line_containing(source: Path, text: str) -> int:
+    """The first line of `source` that holds `text` (pandoc's tree has no line numbers), else 1."""
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    return 1
 
 
 def stringify(inlines: Any) -> str:

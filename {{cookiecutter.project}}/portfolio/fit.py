@@ -1,0 +1,126 @@
+"""One page, always known: render the resume PDF, count its pages, and fit it when it overflows.
+
+A resume over its page limit (front matter `pages:`, 1 by default) is rendered again with each
+tighter step of `pdf.FIT_STEPS` (down to 9.5 pt and the documented margins) until it fits. If the
+last step still overflows, `PageOverflow` says how many lines too long it is and which section is
+longest. The result (PDF, step and page count, or the overflow message) is cached by content, so
+a warm build or `ats-check` neither renders nor imports pypdf.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pdf
+from .model import Resume
+
+CACHE = Path(".cache") / "pdf"
+KEEP = 24  # cached PDFs kept: the main resume, its variants and a few recent edits
+
+
+class PageOverflow(pdf.PdfError):
+    """The resume does not fit its page limit even at the tightest step. str() is one line."""
+
+
+@dataclass(frozen=True)
+class Fitted:
+    pdf: bytes
+    step: int  # 0 = default style; n = FIT_STEPS[n]
+    pages: int
+    reused: bool  # from the cache
+    seconds: float
+
+    @property
+    def style(self) -> pdf.Style:
+        return pdf.FIT_STEPS[self.step]
+
+    def describe(self) -> str:
+        pages = f"{self.pages} page" + ("" if self.pages == 1 else "s")
+        if self.step:
+            style = self.style
+            pages += f", fitted at {style.size:g} pt"
+        return pages + (", unchanged" if self.reused else "")
+
+
+def fit_pdf(resume: Resume, repo: Path, *, cache: bool = True) -> Fitted:
+    """The resume's PDF within its page limit; raises PageOverflow when it cannot fit."""
+    started = time.perf_counter()
+    folder = repo / CACHE
+    key = pdf.fingerprint(resume, repo)
+    if cache:
+        hit = _from_cache(folder, key)
+        if hit is not None:
+            return Fitted(hit[0], hit[1], hit[2], True, time.perf_counter() - started)
+    for step, style in enumerate(pdf.FIT_STEPS):
+        data = pdf.render_pdf(resume, repo=repo, style=style)
+        pages = pdf.page_count(data)
+        if pages <= resume.pages:
+            if cache:
+                _store(folder, key, data, {"step": step, "pages": pages})
+            return Fitted(data, step, pages, False, time.perf_counter() - started)
+    message = overflow_message(resume, repo)
+    if cache:
+        _store(folder, key, None, {"overflow": message})
+    raise PageOverflow(message)
+
+
+def overflow_message(resume: Resume, repo: Path) -> str:
+    """`resume.md:line: ...N lines too long...; the longest section is ...` at the tightest step."""
+    tightest = pdf.FIT_STEPS[-1]
+    found = pdf.measure(resume, tightest, repo)
+    pitch, height, top = found["pitch"], found["content_height"], found["top"]
+
+    def offset(mark: dict) -> float:  # distance from the top of page 1's text area, in pt
+        return (mark["page"] - 1) * height + mark["y"] - top
+
+    over = offset(found["end"]) - resume.pages * height
+    lines = max(1, math.ceil(over / pitch))
+    marks = found["sections"] + [found["end"]]
+    sizes = [
+        (offset(after) - offset(mark), mark) for mark, after in zip(marks, marks[1:])
+    ]
+    size, longest = max(sizes, key=lambda item: item[0])
+    limit = "one page" if resume.pages == 1 else f"{resume.pages} pages"
+    where = longest.get("line") or resume.name_line
+    return (
+        f"{resume.source}:{where}: the resume is about {lines} line{'s' if lines != 1 else ''} "
+        f"too long for {limit}, even at {tightest.size:g} pt with tighter spacing; the longest "
+        f"section is '{longest['heading']}' (about {round(size / pitch)} lines): shorten or cut "
+        f"bullets there{'' if resume.pages > 1 else ', or set `pages: 2` for 10+ years'}"
+    )
+
+
+def _from_cache(folder: Path, key: str) -> tuple[bytes, int, int] | None:
+    meta_path = folder / f"{key}.fit.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if "overflow" in meta:
+        raise PageOverflow(meta["overflow"])
+    try:
+        return (folder / f"{key}.pdf").read_bytes(), int(meta["step"]), int(meta["pages"])
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def _store(folder: Path, key: str, data: bytes | None, meta: dict) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _prune(folder)
+        if data is not None:
+            (folder / f"{key}.pdf").write_bytes(data)
+        (folder / f"{key}.fit.json").write_text(json.dumps(meta), encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout still builds, just without the cache
+
+
+def _prune(folder: Path) -> None:
+    metas = sorted(folder.glob("*.fit.json"), key=lambda path: path.stat().st_mtime)
+    for old in metas[:-KEEP]:
+        old.unlink(missing_ok=True)
+        old.with_name(old.name.replace(".fit.json", ".pdf")).unlink(missing_ok=True)
