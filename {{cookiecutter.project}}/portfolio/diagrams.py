@@ -23,6 +23,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import store
+
 CACHE_DIR = Path(".cache") / "diagrams"
 REQUIRE_ENV = "PORTFOLIO_REQUIRE_DIAGRAMS"
 MMDC_TIMEOUT_S = 180
@@ -139,14 +141,7 @@ class Renderer:
         return rendered
 
     def _store(self, diagram: Diagram, svg: str) -> None:
-        target = self.cache / f"{self.key(diagram)}.svg"
-        try:
-            self.cache.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(svg, encoding="utf-8")
-            partial.replace(target)
-        except OSError:
-            pass  # a read-only checkout still builds, it just renders again next time
+        store(self.cache / f"{self.key(diagram)}.svg", svg)
 
 
 class _Job:

@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape as xml_escape
 from markdown_it import MarkdownIt
 
 from . import jsonresume
+from .cache import package_version, write_atomic
 from .model import Bullet, ContactItem, Entry, Resume, Section, SkillGroup
 
 REFERENCE_DOCX = Path(__file__).parent / "templates" / "reference.docx"
@@ -71,7 +72,7 @@ def write_all(
         docx.process.kill()
         docx.process.wait()
         raise
-    _write_atomic(paths[1], docx.result())
+    write_atomic(paths[1], docx.result())
     if slot is not None:
         _store(slot, paths, notes)
     return Exported(paths, notes, reused=False)
@@ -99,17 +100,8 @@ def fingerprint(resume: Resume) -> str:
     here = Path(__file__).parent
     for path in (Path(__file__), here / "jsonresume.py", REFERENCE_DOCX, jsonresume.SCHEMA):
         digest.update(path.read_bytes())
-    digest.update(f"{_package_version('pypandoc-binary')} {_epoch()}".encode())
+    digest.update(f"{package_version('pypandoc-binary')} {_epoch()}".encode())
     return digest.hexdigest()[:24]
-
-
-def _package_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 class ExportError(Exception):
@@ -120,19 +112,11 @@ def _published(resume: Resume, public: bool) -> Resume:
     return resume.public() if public else resume
 
 
-def _write_atomic(path: Path, data: bytes) -> Path:
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-    return path
-
-
 # --------------------------------------------------------------------------- plain text
 
 
 def write_text(resume: Resume, path: Path, *, public: bool = True) -> Path:
-    return _write_atomic(path, to_text(_published(resume, public)).encode("utf-8"))
+    return write_atomic(path, to_text(_published(resume, public)).encode("utf-8"))
 
 
 def to_text(resume: Resume) -> str:
@@ -206,7 +190,7 @@ def write_json_resume(resume: Resume, path: Path, *, public: bool = True) -> tup
     export = jsonresume.to_json_resume(_published(resume, public))
     jsonresume.validate(export.data)
     text = json.dumps(export.data, indent=2, ensure_ascii=False) + "\n"
-    _write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8"))
     return export.notes
 
 
@@ -214,7 +198,7 @@ def write_json_resume(resume: Resume, path: Path, *, public: bool = True) -> tup
 
 
 def write_docx(resume: Resume, path: Path, *, public: bool = True) -> Path:
-    return _write_atomic(path, _DocxJob(_published(resume, public)).result())
+    return write_atomic(path, _DocxJob(_published(resume, public)).result())
 
 
 class _DocxJob:

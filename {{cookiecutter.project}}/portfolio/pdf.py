@@ -20,6 +20,7 @@ from typing import Any
 import typst
 
 from .model import Entry, Resume, Section
+from .cache import package_version
 
 TEMPLATE = Path(__file__).parent / "templates" / "resume.typ"
 # All three ship inside the typst wheel; Typst falls back to other installed fonts per glyph.
@@ -181,21 +182,12 @@ def fingerprint(resume: Resume, repo: Path) -> str:
     digest.update(str(resume.pages).encode())
     digest.update(TEMPLATE.read_bytes())
     digest.update(str(PREVIEW_PPI).encode() + str(_epoch()).encode())
-    digest.update(_package_version("typst").encode())
+    digest.update(package_version("typst").encode())
     fonts = repo / "fonts"
     if fonts.is_dir():
         for font in sorted(fonts.rglob("*")):
             digest.update(font.name.encode() + str(font.stat().st_size).encode())
     return digest.hexdigest()[:24]
-
-
-def _package_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _compile(resume: Resume, template: Path, repo: Path | None, data: dict, **options: object):

@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .cache import store
 from .diagrams import Diagram, Renderer, figure_html
 
 PACKAGE = Path(__file__).resolve().parent
@@ -273,7 +274,7 @@ class _PageConverter:
             data = json.loads(cached.read_text(encoding="utf-8"))
         else:
             data = self.convert(page, figures)
-            _store(cached, json.dumps(data))
+            store(cached, json.dumps(data))
         page.title = data["title"] or _title_from_name(page.source.stem)
         page.description = data["description"] or page.title
         page.body, page.assets = data["body"], data["assets"]
@@ -493,14 +494,6 @@ def _code_salt() -> str:
     return digest.hexdigest()
 
 
-def _store(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        pass  # a read-only checkout still builds, without the cache
 
 
 def _copy_assets(repo: Path, out: Path, assets: list[str]) -> list[Path]:
