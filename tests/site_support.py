@@ -21,6 +21,7 @@ TOOLS = Path(__file__).parent / "tools"
 NODE_MODULES = TOOLS / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 MMDC = NODE_MODULES / ".bin" / "mmdc"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 BROWSER_ARGS = [
     "--headless",
@@ -39,8 +40,8 @@ _BUILT: dict[tuple[str, str], Path] = {}
 
 
 def node_tools() -> Path:
-    """tests/tools/node_modules (axe-core, mermaid-cli), installed with `npm ci` when missing."""
-    if not (AXE.is_file() and MMDC.exists()):
+    """tests/tools/node_modules (axe-core, mermaid-cli, lighthouse), installed with `npm ci` when missing."""
+    if not (AXE.is_file() and MMDC.exists() and LIGHTHOUSE.exists()):
         npm = shutil.which("npm")
         assert npm, "npm (Node.js 20+) is needed for the browser tests: ./dev.sh setup installs all"
         subprocess.run(
