@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 
+from cookiecutter.exceptions import FailedHookException
 from cookiecutter.utils import simple_filter
 
 # Characters that start inline syntax anywhere in a line (CommonMark + GFM strikethrough).
@@ -58,3 +60,23 @@ def quote_yaml(value: object) -> str:
 def yaml_string(value: object) -> str:
     """The Jinja filter: `key: {{ cookiecutter.target_role | yaml_string }}`."""
     return quote_yaml(value)
+
+
+class _HookFailureWithoutTraceback(logging.Filter):
+    """A refused answer is a user error, not a crash: the pre-gen hook has already printed the one line
+    that names the field, so cookiecutter's log of the failed hook keeps its message but drops the traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[0] is FailedHookException:
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _quiet_hook_failures() -> None:
+    hooks_logger = logging.getLogger("cookiecutter.hooks")
+    if not any(isinstance(f, _HookFailureWithoutTraceback) for f in hooks_logger.filters):
+        hooks_logger.addFilter(_HookFailureWithoutTraceback())
+
+
+_quiet_hook_failures()  # cookiecutter imports this module (`_extensions`) before it runs any hook

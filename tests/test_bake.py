@@ -192,6 +192,7 @@ def test_bad_answer_fails_with_one_line_and_leaves_nothing(
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, result.stderr
     assert errors[0].startswith(f"error: {field}: ") and message in errors[0]
+    assert "Traceback" not in result.stdout + result.stderr
     _wait_until_empty(work)
     assert list(work.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -93,6 +93,7 @@ def test_hostile_answer(case: tuple[str, str, str | None], tmp_path: Path) -> No
 
 def check_rejected(result: subprocess.CompletedProcess[str], out: Path, field: str, expected: str) -> None:
     assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     evaluated_by_cookiecutter = f"Unable to render variable '{field}'" in result.stdout + result.stderr
     if not (evaluated_by_cookiecutter and "Jinja" in expected):
