@@ -22,7 +22,8 @@ NODE_MODULES = TOOLS / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 MMDC = NODE_MODULES / ".bin" / "mmdc"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium here; CHROME_PATH points elsewhere (GitHub's runners have /usr/bin/google-chrome).
+CHROMIUM = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
 BROWSER_ARGS = [
     "--headless",
     "--no-sandbox",
