@@ -135,3 +135,21 @@ def test_a_failed_private_build_keeps_the_previous_private_folder(repo: Path, tm
 
 def _item(items: list[str], start: str) -> str:
     return next(item for item in items if item.startswith(start))
+
+
+def test_a_phone_kept_out_of_the_repository_reaches_only_the_private_copy(
+    baked_default: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a public repository the front matter is public too, so the number can come from the environment."""
+    repo = tmp_path / "repo"
+    shutil.copytree(baked_default, repo)
+    assert "phone: \"\"" in (repo / "resume.md").read_text(encoding="utf-8")
+    monkeypatch.setenv("PORTFOLIO_PHONE", PHONE)
+    for command in ("build", "private"):
+        result = run_portfolio(repo, command)
+        assert result.returncode == 0, result.stderr
+    assert PHONE_DIGITS in digits(visible_text(repo / "_private" / "resume.pdf"))
+    assert PHONE_DIGITS in digits(visible_text(repo / "_private" / "resume.txt"))
+    for path in site_files(repo / "_site"):
+        if path.suffix not in (".png", ".css"):
+            assert PHONE_DIGITS not in digits(visible_text(path)), path.relative_to(repo)

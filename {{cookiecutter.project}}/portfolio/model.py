@@ -227,6 +227,11 @@ class Resume:
             self, sections=tuple(sections), target_role=chosen.role or self.target_role
         )
 
+    def with_phone(self, phone: str) -> Resume:
+        """This resume with `phone` in the contact line (after the email), replacing any other number."""
+        others = [item for item in self.contact if item.kind != "phone"]
+        return dataclasses.replace(self, phone=phone, contact=_with_phone(others, phone))
+
     def public(self) -> Resume:
         """This resume as published: without the phone number unless publish_phone is true."""
         if self.publish_phone:
@@ -515,6 +520,15 @@ _PROJECTS_RE = re.compile(r"project|portfolio|open[- ]source", re.IGNORECASE)
 # --------------------------------------------------------------------------- the parser
 
 
+def _with_phone(contact: Iterable[ContactItem], phone: str) -> tuple[ContactItem, ...]:
+    """The contact items with the phone number inserted after the email (at the end without one)."""
+    items = list(contact)
+    position = next((i + 1 for i, c in enumerate(items) if c.kind == "email"), len(items))
+    item = _contact_item(_Part(phone, False, False, None), position)
+    items.insert(position, dataclasses.replace(item, kind="phone"))
+    return tuple(items)
+
+
 def load_resume(path: Path | str) -> Resume:
     """Read and parse resume.md. Raises ResumeError (file:line: message) when it cannot be read."""
     path = Path(path)
@@ -573,11 +587,7 @@ class _Parser:
         contact, rest = self.contact(nodes[name_index + 1 :], self.line_of(heading))
         phone = meta["phone"]
         if phone and not any(item.kind == "phone" for item in contact):
-            position = next(
-                (i + 1 for i, c in enumerate(contact) if c.kind == "email"), len(contact)
-            )
-            item = _contact_item(_Part(phone, False, False, None), position)
-            contact.insert(position, dataclasses.replace(item, kind="phone"))
+            contact = list(_with_phone(contact, phone))
         sections = self.sections(rest)
         if not sections:
             self.warn(self.line_of(heading), "no `## Section` headings found after the name")

@@ -11,6 +11,7 @@ folder and swapped in only when every file was written.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,11 +22,15 @@ from .build import EXPORTS_CACHE, staged, write_pdf
 from .model import load_resume
 
 PRIVATE_DIR = "_private"
+PHONE_VARIABLE = "PORTFOLIO_PHONE"
 
 
 def build_private(repo: Path, *, log: Callable[[str], None] = print) -> list[Path]:
     started = time.perf_counter()
     resume = load_resume(repo / "resume.md")  # full contact details: never .public() here
+    phone = os.environ.get(PHONE_VARIABLE, "").strip()
+    if phone:  # a number kept out of the repository (the front matter of a public repo is public)
+        resume = resume.with_phone(phone)
     story_file, found = stories.load_stories(repo)
     shown = story_file.relative_to(repo) if story_file.is_relative_to(repo) else story_file
     for warning in stories.link_warnings(resume, shown, found):
