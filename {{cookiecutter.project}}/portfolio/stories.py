@@ -26,7 +26,9 @@ PARTS = ("Situation", "Task", "Action", "Result")
 
 
 @dataclass(frozen=True)
-class Link:
+class BackedBullet:
+    """A story's `<!-- backs: id -->`: the bullet id it backs and the line that names it."""
+
     bullet_id: str
     line: int
 
@@ -36,7 +38,7 @@ class Story:
     title: str
     line: int
     parts: tuple[tuple[str, str], ...]  # (label, plain text) in source order
-    backs: tuple[Link, ...]
+    backs: tuple[BackedBullet, ...]
 
     def view(self) -> dict:
         """The story as the Typst template's interview notes read it."""
@@ -81,14 +83,14 @@ def parse_stories(text: str) -> list[Story]:
     ]
 
 
-def _links(node: SyntaxTreeNode, line: int) -> list[Link]:
+def _links(node: SyntaxTreeNode, line: int) -> list[BackedBullet]:
     """`<!-- backs: a, b -->` as its own block or at the end of a paragraph."""
-    found: list[Link] = []
+    found: list[BackedBullet] = []
     for token_line, comment in _comments(node, line):
         note = parse_note(comment) or {}
         for bullet_id in note.get("backs", "").split(","):
             if bullet_id.strip():
-                found.append(Link(bullet_id.strip(), token_line))
+                found.append(BackedBullet(bullet_id.strip(), token_line))
     return found
 
 
