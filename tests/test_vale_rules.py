@@ -152,9 +152,10 @@ def test_project_config_pins_the_documented_settings() -> None:
 
 def test_vocabulary_accepts_technology_names(tmp_path: Path) -> None:
     config = project_config(tmp_path)
-    note = write(tmp_path, "notes.md", "We run Kubernetes, PostgreSQL with pgvector, FastAPI and Kafka.\n")
+    note = write(tmp_path, "notes.md", "We run Kubernetes, PostgreSQL with pgvector, FastAPI and Kafka on teh cluster.\n")
     alerts = run_vale([note], config, cwd=tmp_path)
-    assert [a for a in alerts.get(str(note), []) if a["Check"].startswith("Vale.")] == []
+    misspelt = [a["Match"] for a in alerts.get(str(note), []) if a["Check"] == "Portfolio.Spelling"]
+    assert misspelt == ["teh"]
 
 
 def test_verb_without_result_bullets_are_flagged(tmp_path: Path) -> None:
@@ -215,7 +216,8 @@ def test_package_zip_installs_with_vale_sync_and_lints_a_resume(tmp_path: Path) 
     with zipfile.ZipFile(archive) as zipped:
         names = set(zipped.namelist())
     assert {"Portfolio/.vale.ini", "Portfolio/styles/Portfolio/MeasuredResult.yml",
-            "Portfolio/styles/config/vocabularies/Portfolio/accept.txt"} <= names
+            "Portfolio/styles/config/vocabularies/Portfolio/accept.txt",
+            "Portfolio/styles/config/dictionaries/en_US-portfolio.dic"} <= names
     repo = tmp_path / "empty_repo"
     repo.mkdir()
     (repo / ".vale.ini").write_text(
@@ -223,11 +225,12 @@ def test_package_zip_installs_with_vale_sync_and_lints_a_resume(tmp_path: Path) 
     sync = subprocess.run([vale_binary(), "sync"], cwd=repo, capture_output=True, text=True, env=tool_env())
     assert sync.returncode == 0, sync.stderr + sync.stdout
     assert (repo / "styles" / "Portfolio" / "ActionVerb.yml").is_file()
-    write(repo, "resume.md", WEAK_RESUME.replace("Austin, TX | sam@example.com", "📧 Austin, TX"))
+    write(repo, "resume.md", WEAK_RESUME.replace("Austin, TX | sam@example.com", "📧 Austin, TX")
+          .replace("a fast", "teh fast"))
     alerts = run_vale([Path("resume.md")], cwd=repo)["resume.md"]
     found = {(a["Check"], a["Line"]) for a in alerts}
     assert {("Portfolio.WeakOpener", 11), ("Portfolio.MeasuredResult", 11), ("Portfolio.Emoji", 3),
-            ("Portfolio.ContactEmail", 1)} <= found
+            ("Portfolio.ContactEmail", 1), ("Portfolio.Spelling", 11)} <= found
 
 
 def test_package_build_is_reproducible(tmp_path: Path) -> None:
