@@ -1,8 +1,8 @@
 """The resume rules measured as a classifier of "needs work" (any warning or error) on a labelled set.
 
-tests/labelled/bullets.tsv holds single bullets, each placed in an otherwise clean resume in the section its
-context names; tests/labelled/resumes/ holds whole resumes, `clean_*` ones that must pass and the others that
-break ATS parsing or are weak. All files go through one vale run with the generated repo's .vale.ini.
+tests/labelled/bullets.tsv and holdout_bullets.tsv (written blind) hold single bullets, each placed in an
+otherwise clean resume in the section its context names; tests/labelled/resumes/ holds whole resumes, `clean_*`
+ones that must pass and the others that break ATS parsing or are weak. All files go through one vale run with the generated repo's .vale.ini.
 """
 
 from __future__ import annotations
@@ -67,15 +67,20 @@ class Example:
     text: str
 
 
-def load_bullets() -> list[Example]:
-    rows = (line for line in (LABELLED / "bullets.tsv").read_text(encoding="utf-8").splitlines()
+def load_bullets(file: str = "bullets.tsv", prefix: str = "b") -> list[Example]:
+    rows = (line for line in (LABELLED / file).read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#"))
     examples = []
     for number, row in enumerate(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)):
         assert row["label"] in {"good", "bad"} and row["context"] in CONTEXTS, row
-        examples.append(Example(f"b{number:03d}_{row['context']}_resume.md", row["label"] == "bad",
+        examples.append(Example(f"{prefix}{number:03d}_{row['context']}_resume.md", row["label"] == "bad",
                                 row["reason"], row["text"]))
     return examples
+
+
+def load_holdout() -> list[Example]:
+    """Written blind, from the issue's definitions only, by someone who had not read the rules."""
+    return load_bullets("holdout_bullets.tsv", "h")
 
 
 def resume_with(example: Example) -> str:
@@ -104,7 +109,7 @@ def predictions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict
     control = folder / "control_resume.md"
     control.write_text(HEADER.format(**{name: "" for name in CONTEXTS}), encoding="utf-8")
     paths = [control]
-    for example in load_bullets():
+    for example in load_bullets() + load_holdout():
         path = folder / example.name
         path.write_text(resume_with(example), encoding="utf-8")
         paths.append(path)
@@ -140,6 +145,13 @@ def test_labelled_set_is_big_and_varied() -> None:
 
 def test_bullet_precision_and_recall(predictions: dict) -> None:
     precision, recall = report("bullets", load_bullets(), predictions)
+    assert precision >= THRESHOLD and recall >= THRESHOLD
+
+
+def test_blind_holdout_precision_and_recall(predictions: dict) -> None:
+    holdout = load_holdout()
+    assert len(holdout) >= 150
+    precision, recall = report("blind held-out bullets", holdout, predictions)
     assert precision >= THRESHOLD and recall >= THRESHOLD
 
 
