@@ -58,6 +58,23 @@ def test_other_resumes_pass_in_our_layout(portfolio, name: str, tmp_path: Path) 
     assert any("spacing: entry" in p for p in report.passed) or name == "deviations.md"
 
 
+BLIND = sorted((RESUMES.parent / "resumes_blind").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", BLIND, ids=[p.stem for p in BLIND])
+def test_resumes_written_blind_pass_on_one_page(portfolio, path: Path, tmp_path: Path) -> None:
+    """Ten resumes written from the documented layout only: long contact lines, URLs in bullets, accents."""
+    resume = portfolio.model.load_resume(path).public()
+    out = render(portfolio, resume, tmp_path)
+    report = portfolio.ats.check_pdf(out, resume)
+    assert report.ok, report.problems
+    assert portfolio.pdf.page_count(out.read_bytes()) == 1
+
+
+def test_the_blind_set_is_there() -> None:
+    assert len(BLIND) == 10
+
+
 def test_entry_fields_are_separate_text_items(portfolio, default_resume, tmp_path: Path) -> None:
     items = portfolio.ats.read_items(render(portfolio, default_resume, tmp_path))
     texts = [item.text for item in items]
