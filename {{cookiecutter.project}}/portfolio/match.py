@@ -19,12 +19,23 @@ from .model import Resume
 from .vocabulary import TERMS
 
 _PREFERRED_HEAD = re.compile(
-    r"nice[- ]to[- ]have|preferred|bonus|pluses|good to have|would be great|extra credit",
+    r"nice[- ]to[- ]have|preferred|bonus|pluses|good to have|would be great|extra credit|"
+    r"(?:also|additionally) have|thrilled|delighted|desirable|advantageous",
     re.IGNORECASE,
 )
 _REQUIRED_HEAD = re.compile(
-    r"requirements|required|qualifications|must[- ]have|what you('ll)? (need|bring)|you have|"
-    r"about you|responsibilities|what you('ll)? do|the role|skills",
+    r"requirements|required|qualifications|must[- ]have|what you('ll)? (need|bring)|"
+    r"you (?:probably |should |will |must )?have|looking for|"
+    r"about you|responsibilities|what you(?:'ll| will)? (?:be )?do(?:ing)?|the role|skills",
+    re.IGNORECASE,
+)
+# Parts about the employer, not the job: a technology named there ("customers running Kubernetes")
+# is not asked of you. "About the role/job/team/you" are about the job.
+_IGNORED_HEAD = re.compile(
+    r"about(?!\s+(?:the\s+)?(?:role|job|team|position|you|this\s+role)\b)\b.*|who we are|"
+    r"our (?:story|mission|company|values|culture)|(?:compensation and )?benefits|perks|"
+    r"what we offer|compensation|salary|how to apply|equal (?:employment )?opportunit.*|eeo|"
+    r"why (?:join|work).*|life at .*",
     re.IGNORECASE,
 )
 _PREFERRED_INLINE = re.compile(
@@ -42,16 +53,7 @@ class Term:
 
     def find(self, text: str) -> list[str]:
         """Each mention once, even where two spellings overlap ("Apache Spark" and "Spark")."""
-        spans = sorted(
-            (m.start(), -m.end(), m.group(0)) for p in self.patterns for m in p.finditer(text)
-        )
-        found: list[str] = []
-        end = -1
-        for start, negative_end, text_found in spans:
-            if start >= end:
-                found.append(text_found)
-                end = -negative_end
-        return found
+        return [text[start:end] for start, end in _claim({self.name: self}, text)[self.name]]
 
 
 @dataclass
@@ -141,10 +143,12 @@ def match_text(text: str, resume: Resume, posting_name: str = "posting") -> Matc
     required_text, preferred_text = _split_posting(_normalise(text))
     resume_texts = _resume_texts(resume)
     found: list[TermMatch] = []
+    by_name = {term.name: term for term in terms}
+    required = _claim(by_name, required_text)
+    preferred = _claim(by_name, preferred_text)
     for term in terms:
-        required_hits = term.find(required_text)
-        preferred_hits = term.find(preferred_text)
-        hits = required_hits + preferred_hits
+        required_hits = [required_text[s:e] for s, e in required[term.name]]
+        hits = required_hits + [preferred_text[s:e] for s, e in preferred[term.name]]
         if not hits:
             continue
         lines = [line for line, chunk in resume_texts if term.find(chunk)]
@@ -163,6 +167,25 @@ def match_text(text: str, resume: Resume, posting_name: str = "posting") -> Matc
     return MatchReport(posting_name, str(resume.source), found)
 
 
+def _claim(terms: dict[str, Term], text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each term's mentions in text; where mentions overlap, the longest wins, so "GitHub Actions"
+    is not also "GitHub" and "SQL Server" is not also "SQL"."""
+    candidates = sorted(
+        ((m.start(), m.end(), name) for name, term in terms.items() for p in term.patterns
+         for m in p.finditer(text)),
+        key=lambda c: (c[0] - c[1], c[0]),
+    )
+    claimed: dict[str, list[tuple[int, int]]] = {name: [] for name in terms}
+    taken: list[tuple[int, int]] = []
+    for start, end, name in candidates:
+        if all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            claimed[name].append((start, end))
+    for spans in claimed.values():
+        spans.sort()
+    return claimed
+
+
 # Everyday phrases that contain a term's spelling ("Series C", "C-level") are blanked first.
 _FALSE_FRIENDS = re.compile(
     r"\bseries\s+[a-f]\b|\b[a-c]-(?:level|suite)\b|\bplan\s+[a-c]\b", re.IGNORECASE
@@ -179,17 +202,24 @@ def _split_posting(text: str) -> tuple[str, str]:
     """Split a posting into required and preferred text by its headings and inline cues."""
     required: list[str] = []
     preferred: list[str] = []
-    in_preferred = False
+    in_preferred = in_ignored = False
+    previous = ""
     for line in text.splitlines():
         heading = _heading_text(line)
+        if heading is None and in_ignored and not previous.strip() and _title_like(line):
+            heading = line.strip()  # "What you'll be doing" after an "About us" part ends it
+        previous = line
         if heading is not None:
+            in_ignored = bool(_IGNORED_HEAD.fullmatch(heading))
             if _PREFERRED_HEAD.search(heading):
                 in_preferred = True
             elif _REQUIRED_HEAD.search(heading) or heading:
                 in_preferred = False
             # a heading is "Nice to have:" etc.; it carries no terms of its own
-            if _PREFERRED_HEAD.search(heading) or _REQUIRED_HEAD.search(heading):
+            if in_ignored or _PREFERRED_HEAD.search(heading) or _REQUIRED_HEAD.search(heading):
                 continue
+        if in_ignored:
+            continue
         if in_preferred or _PREFERRED_INLINE.search(line):
             preferred.append(line)
         else:
@@ -206,8 +236,21 @@ def _heading_text(line: str) -> str | None:
     if len(bare.split()) > 6:
         return None
     is_marked = stripped.startswith("#") or stripped.endswith(":") or stripped.isupper()
-    names_a_part = _PREFERRED_HEAD.fullmatch(bare) or _REQUIRED_HEAD.fullmatch(bare)
+    names_a_part = any(
+        head.fullmatch(bare) for head in (_PREFERRED_HEAD, _REQUIRED_HEAD, _IGNORED_HEAD)
+    )
     return bare if is_marked or names_a_part else None
+
+
+def _title_like(line: str) -> bool:
+    """A short standalone line that reads as a title: capitalised, few words, no sentence end."""
+    stripped = line.strip()
+    return (
+        0 < len(stripped.split()) <= 6
+        and stripped[0].isupper()
+        and not stripped.endswith((".", ",", ";", "!", "?"))
+        and not stripped.startswith(("-", "•", "*"))
+    )
 
 
 def _resume_texts(resume: Resume) -> list[tuple[int, str]]:
@@ -261,7 +304,27 @@ def _spellings(name: str) -> list[str]:
 
 
 def _pattern(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
-    """A spelling as a whole word: not inside a longer word, path, or version like C++ vs C."""
+    """A spelling as a whole word: not inside a longer word, path, or version like C++ vs C.
+
+    A case-exact word ("Go", "Rust", "R") is also an everyday word or part of a name, so it counts
+    only outside a capitalised name ("Go Fund Yourself", "Rust Belt Logistics"); a single letter
+    counts only in a list of technologies ("Python, R or SQL", "C/C++"), not in "which R is this?".
+    """
     body = r"\s+".join(re.escape(part) for part in spelling.split())
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w)", flags)
+    if not case_sensitive:
+        return re.compile(rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w)", re.IGNORECASE)
+    not_a_name = rf"(?!\s+(?!(?i:{_known_words()})\b)[A-Z][a-z])"
+    pattern = rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w){not_a_name}"
+    if len(spelling) == 1:
+        listed_before = r"(?:(?<=[,/(] )|(?<=[,/(])|(?<=\bor )|(?<=\band ))"
+        listed_after = r"(?=\s?[,/)]|\s(?:or|and)\s)"
+        pattern = rf"(?:{listed_before}{pattern}|{pattern}{listed_after})"
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> str:
+    """The first word of every vocabulary spelling, as a regex alternation ("spring", "kafka", ...)."""
+    words = {name.split()[0].casefold() for name in TERMS}
+    words |= {s.lstrip("=").split()[0].casefold() for _, spellings in TERMS.values() for s in spellings}
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
