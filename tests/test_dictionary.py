@@ -163,3 +163,17 @@ def test_the_cut_flags_few_words_the_full_dictionary_accepts(tmp_path: Path, bak
     print(f"\n{words:,} held-out words: {len(extra)} more words flagged ({rate:.2f} per 1,000), e.g. "
           + ", ".join(sorted(extra, key=extra.get, reverse=True)[:12]))
     assert rate <= MAX_EXTRA_PER_1000_WORDS
+
+
+def test_every_technology_match_knows_is_spelled_right(tmp_path: Path) -> None:
+    """The spelling vocabulary and `match`'s vocabulary agree: no term `match` looks for is a typo."""
+    sys.path.insert(0, str(TEMPLATE / "{{cookiecutter.project}}"))
+    try:
+        from portfolio.vocabulary import TERMS
+    finally:
+        sys.path.pop(0)
+    note = tmp_path / "terms.md"
+    note.write_text("# Terms\n\n" + "".join(f"- {name}\n" for name in sorted(TERMS)), encoding="utf-8")
+    assert len(TERMS) > 200
+    misspelt = flagged_words([note], "Portfolio.Spelling", tmp_path)
+    assert misspelt == Counter()
