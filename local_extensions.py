@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 
 from cookiecutter.exceptions import FailedHookException
 from cookiecutter.utils import simple_filter
@@ -79,4 +80,45 @@ def _quiet_hook_failures() -> None:
         hooks_logger.addFilter(_HookFailureWithoutTraceback())
 
 
-_quiet_hook_failures()  # cookiecutter imports this module (`_extensions`) before it runs any hook
+# What a `key=value` answer on the command line looks like when it holds Jinja syntax.
+_JINJA_ANSWER = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*\{[{%#].*)$", re.S)
+
+
+def _answer_with_jinja(argv: list[str]) -> str | None:
+    """The key of the first `key=value` argument whose value holds Jinja syntax, if any."""
+    for argument in argv:
+        match = _JINJA_ANSWER.match(argument)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _jinja_error_as_one_line(previous):  # noqa: ANN001, ANN202 - a sys.excepthook
+    """cookiecutter renders each `key=value` answer as a Jinja template before any hook runs, and
+    an answer such as `Alex {# Example` is not valid Jinja: say so in one line instead of a traceback."""
+
+    def hook(kind, error, traceback):  # noqa: ANN001, ANN202
+        from jinja2 import TemplateSyntaxError
+
+        field = _answer_with_jinja(sys.argv[1:])
+        if isinstance(error, TemplateSyntaxError) and field:
+            print(
+                f"error: {field}: contains Jinja syntax ('{{{{', '{{%' or '{{#') that cookiecutter"
+                f" evaluates; remove it ({error.message})",
+                file=sys.stderr,
+            )
+            return
+        previous(kind, error, traceback)
+
+    hook.portfolio = True
+    return hook
+
+
+def _quiet_jinja_errors() -> None:
+    if not getattr(sys.excepthook, "portfolio", False):
+        sys.excepthook = _jinja_error_as_one_line(sys.excepthook)
+
+
+# cookiecutter imports this module (`_extensions`) before it renders any answer or runs any hook
+_quiet_hook_failures()
+_quiet_jinja_errors()

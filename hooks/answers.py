@@ -21,6 +21,13 @@ PROJECT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 JINJA = re.compile(r"\{[{%#]")
 PHONE = re.compile(r"\+?[0-9 ().\-/]{6,30}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?")
+# Emoji and icon glyphs: the ranges the Vale rule Portfolio.Emoji reports in a resume (icon fonts
+# live in the private use area). ATS parsers drop them or turn them into stray characters.
+ICON = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uE000-\uF8FF\uFE0F\u2300-\u23FF]")
+PRINTED = ("full_name", "location", "target_role")  # answers printed as text on the resume
+# The generic combining marks any letter can take. Two in a row after NFC composition is "Zalgo"
+# text (no orthography needs it); scripts with their own marks (Thai, Devanagari) are not affected.
+GENERIC_MARK = re.compile("[\u0300-\u036F\u0483-\u0489\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]")
 
 
 def validate(answers: Mapping[str, object], raw: Mapping[str, object] | None = None) -> str | None:
@@ -37,6 +44,10 @@ def validate(answers: Mapping[str, object], raw: Mapping[str, object] | None = N
         problem = _text_problem(field, answers.get(field, ""), required=field in REQUIRED)
         if problem:
             return problem
+    for field in PRINTED:
+        problem = _printed_text_problem(str(answers.get(field, "")))
+        if problem:
+            return f"{field}: {problem}"
     for field in CONTACT_ITEMS:
         if "|" in str(answers.get(field, "")):
             return f"{field}: cannot contain '|', which separates the items of the contact line"
@@ -60,6 +71,21 @@ def _text_problem(field: str, value: object, *, required: bool) -> str | None:
         return f"{field}: must be a single line without control characters"
     if len(value) > MAX_LENGTH:
         return f"{field}: is {len(value)} characters long; keep it under {MAX_LENGTH}"
+    return None
+
+
+def _printed_text_problem(value: str) -> str | None:
+    """Text on the resume must survive a PDF reader: letters, no icons, no stacks of accent marks."""
+    if value and not any(unicodedata.category(char).startswith("L") for char in value):
+        return f"'{value}' has no letters"
+    icon = ICON.search(value)
+    if icon:
+        return f"'{icon.group(0)}' is an emoji or icon, which ATS parsers drop or garble; write it as text"
+    marks = 0
+    for char in unicodedata.normalize("NFC", value):
+        marks = marks + 1 if GENERIC_MARK.match(char) else 0
+        if marks > 1 or (marks and unicodedata.category(char) == "Me"):
+            return f"'{value}' stacks accent marks that PDF readers garble; write the letters plainly"
     return None
 
 

@@ -14,7 +14,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("full_name", 'Dwayne "The Rock" Johnson', None),
     ("full_name", r"Back\slash \\ C:\new", None),
     ("full_name", "李小龍", None),
-    ("full_name", "Ana 🚀 Lima", None),
+    ("full_name", "Ana 🚀 Lima", "full_name: '🚀' is an emoji or icon"),
     ("full_name", "yes", None),
     ("full_name", "null", None),
     ("full_name", "- item", None),

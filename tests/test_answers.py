@@ -31,7 +31,11 @@ def test_defaults_are_valid() -> None:
     [
         ("full_name", "Zoë O'Brien-Łukasz"),
         ("full_name", 'Dwayne "The Rock" Johnson'),
-        ("full_name", "李小龍 🚀"),
+        ("full_name", "李小龍"),
+        ("full_name", "Nguyễn Thị Minh Khai"),
+        ("full_name", "Jose\u0301 Nu\u0301n\u0303ez"),  # decomposed accents, one per letter
+        ("full_name", "สมชาย ที่ดี"),  # Thai vowel and tone marks stack by design
+        ("location", "Tel Aviv, ישראל"),
         ("full_name", r"Back\slash Person"),
         ("location", "São Paulo, Brazil"),
         ("email", "first.last+jobs@mail.example.co.uk"),
@@ -86,6 +90,12 @@ def test_unusual_but_valid_answers_pass(field: str, value: str) -> None:
         ("phone", "call me maybe", "phone number"),
         ("location", "Austin | TX", "separates the items"),
         ("website", "a.dev|b.dev", "separates the items"),
+        ("full_name", "---", "has no letters"),
+        ("location", "2024-01-01", "has no letters"),
+        ("full_name", "Ana 🚀 Lima", "emoji or icon"),
+        ("target_role", "Engineer ★", "emoji or icon"),
+        ("location", "\uf3c5 Austin", "emoji or icon"),  # an icon-font glyph
+        ("full_name", "Z\u0351\u0362algo", "stacks accent marks"),
     ],
 )
 def test_bad_answers_name_the_field(field: str, value: str, expected: str) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import bake_cli, parse_vale_ini
+from conftest import TEMPLATE, bake_cli, parse_vale_ini
 from hostile_answers import CASES
+from hostile_answers_blind import INPUTS as BLIND_INPUTS
 
-WORKFLOW_SAFE_FIELDS = ("full_name", "location", "email", "target_role", "website", "linkedin", "phone")
 
 
 class _TextOf(HTMLParser):
@@ -38,9 +38,18 @@ def squash(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return squash(result.stdout)
+    """The PDF's text as pdftotext reads it, then in content order (-raw: right-to-left runs stay in
+    logical order there); a value must appear in one of them."""
+    texts = []
+    for options in ([], ["-raw"]):
+        result = subprocess.run(["pdftotext", *options, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        texts.append(squash(BIDI_MARKS.sub("", result.stdout)))
+    return "\n".join(texts)
+
+
+# pdftotext wraps right-to-left runs in embedding marks; they are not part of the text.
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def case_id(case: tuple[str, str, str | None]) -> str:
@@ -116,9 +125,10 @@ def check_baked_intact(out: Path, field: str, value: str) -> None:
     if field == "project":
         assert project.name == value
     parse_every_config(project)
+    # Workflows are copied without rendering: no answer can reach a `run:` line or an expression.
+    template_workflows = TEMPLATE / "{{cookiecutter.project}}" / ".github" / "workflows"
     for workflow in (project / ".github/workflows").glob("*.yml"):
-        if field in WORKFLOW_SAFE_FIELDS:
-            assert value not in workflow.read_text(encoding="utf-8")
+        assert workflow.read_bytes() == (template_workflows / workflow.name).read_bytes()
     model = read_model(project)
     expected_in_model = {
         "full_name": model["name"],
@@ -141,3 +151,22 @@ def check_baked_intact(out: Path, field: str, value: str) -> None:
     elif field != "project":
         assert squash(value) in shown
         assert squash(value) in printed
+
+
+def blind_id(case: tuple[str, str]) -> str:
+    field, value = case
+    return f"{field}={value[:24]!r}"
+
+
+@pytest.mark.parametrize("case", BLIND_INPUTS, ids=blind_id)
+def test_hostile_answer_written_blind(case: tuple[str, str], tmp_path: Path) -> None:
+    """Answers written by someone who had not read the validation: each bakes intact or is refused in one line."""
+    field, value = case
+    out = tmp_path / "out"
+    out.mkdir()
+    result = bake_cli(out, **{field: value})
+    if result.returncode == 0:
+        check_baked_intact(out, field, value)
+    else:
+        jinja = "{{" in value or "{%" in value or "{#" in value
+        check_rejected(result, out, field, f"{field}: contains Jinja syntax" if jinja else f"{field}:")
