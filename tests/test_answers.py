@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+import answers as answers_module_  # noqa: E402
 from answers import validate  # noqa: E402
 
 DEFAULTS = {
@@ -123,3 +124,17 @@ def test_jinja_evaluated_by_cookiecutter_is_refused(typed: str) -> None:
 def test_braces_typed_at_the_prompt_are_plain_data() -> None:
     # Typed answers are not rendered, so the raw value (the default) has no Jinja and the answer stays.
     assert validate(answers(full_name="{{ x }}"), raw=DEFAULTS) is None
+
+
+def test_icon_ranges_match_the_vale_emoji_rule() -> None:
+    """The hook refuses at bake time the same glyphs Portfolio.Emoji reports in resume.md later."""
+    import re
+
+    import yaml
+
+    rule = yaml.safe_load((Path(__file__).parents[1] / "styles/Portfolio/Emoji.yml").read_text(encoding="utf-8"))
+    vale_ranges = re.findall(r"\\x\{([0-9A-F]+)\}(?:-\\x\{([0-9A-F]+)\})?", rule["tokens"][0])
+    hook_ranges = re.findall(r"([\U00010000-\U0010FFFF\u0080-\uFFFF])(?:-([\U00010000-\U0010FFFF\u0080-\uFFFF]))?",
+                             answers_module_.ICON.pattern)
+    as_numbers = {(int(a, 16), int(b or a, 16)) for a, b in vale_ranges}
+    assert as_numbers == {(ord(a), ord(b or a)) for a, b in hook_ranges}
