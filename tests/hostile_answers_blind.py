@@ -16,6 +16,13 @@ The obvious cases (``<script>``, ``../x``, ``{{ }}``, an empty string, a plain
 newline) are assumed to be covered elsewhere, so they are left out here.
 Invisible and non-ASCII characters are written as escapes so a reviewer can see
 them.
+
+Blind result: 173 of 182 passed. The 9 failures: two Jinja syntax errors ("{#", "{% raw %}") printed a
+traceback; "---" and "2024-01-01" (no letters) lost their text; an emoji in the role and stacked accent marks
+("Zalgo") came out garbled in the PDF; a right-to-left location read back reordered by pdftotext; and two values
+("~", "on") tripped the harness's own check of the workflows. Fixed: a one-line error for Jinja syntax errors;
+printed answers need letters and may not hold emoji, icons or stacked marks; the harness compares workflows with
+the template's bytes and reads the PDF in content order too.
 """
 
 INPUTS: list[tuple[str, str]] = [

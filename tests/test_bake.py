@@ -36,7 +36,7 @@ EXPECTED_FILES = [
 PREP_FILES = ["interview_prep/star_stories.md", "interview_prep/self_assessment.md"]
 # Files copied without rendering: Jinja page templates and GitHub expressions legitimately hold braces.
 VERBATIM = re.compile(r"^(portfolio/|\.github/workflows/)")
-UNUSUAL_NAME = "Zoë \"Zee\" O'Brien-Łukasz \\ 李小龍 🚀"
+UNUSUAL_NAME = "Zoë \"Zee\" O'Brien-Łukasz \\ 李小龍 *Jr* &amp;"
 
 
 def text_files(project: Path):
