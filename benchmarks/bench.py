@@ -617,13 +617,7 @@ def measure_vale(bench: Bench) -> None:
         "vale",
         count=5,
     )
-    bench.add(
-        "    Vale start-up alone (no files)",
-        median(startup),
-        runs=len(startup),
-        cpu=median(bench.last_cpu),
-        note="fixed cost: loading the config and styles",
-    )
+    _add_timed(bench, "    Vale start-up alone (no files)", startup, "fixed cost: loading the config and styles")
     full = measure_vale_full_dictionary(bench, command, config)
     bench.record(
         "vale",
@@ -657,14 +651,18 @@ def measure_vale_full_dictionary(bench: Bench, command: list[str], config: Path)
     times = bench.timed_runs(
         lambda _: run_process(full_command, bench.repo, bench.env), "vale", count=max(bench.repeat, 9)
     )
-    bench.add(
+    _add_timed(
+        bench,
         "    the same with Vale.Spelling (full en_US dictionary)",
-        median(times),
-        runs=len(times),
-        cpu=median(bench.last_cpu),
-        note="what Portfolio.Spelling's smaller dictionary saves",
+        times,
+        "what Portfolio.Spelling's smaller dictionary saves",
     )
     return median(times)
+
+
+def _add_timed(bench: Bench, label: str, times: list[float], note: str) -> None:
+    """A table row for runs just timed by bench.timed_runs (their CPU times are in bench.last_cpu)."""
+    bench.add(label, median(times), runs=len(times), cpu=median(bench.last_cpu), note=note)
 
 
 def fallback_vale_config(bench: Bench) -> Path:
