@@ -31,13 +31,13 @@ DEFAULT_SECTIONS = (
     ("volunteer", "Volunteering"),
     ("certificates", "Certifications"),
     ("awards", "Awards"),
+    ("publications", "Publications"),
     ("interests", "Interests"),
 )
 NOT_MAPPED = {
     "basics.image": "a photo does not belong on an ATS-safe resume",
     "basics.location.address": "a street address is left off a public resume",
     "basics.location.postalCode": "a postal code is left off a public resume",
-    "publications": "resume.md has no publications section; add one by hand if you need it",
     "languages": "resume.md has no spoken-languages section; add a skills group if you need it",
     "references": "references are given on request, not on the resume",
 }
@@ -342,8 +342,10 @@ class _Writer:
 
     def list_item(self, key: str, item: dict[str, Any]) -> str:
         text = self.text(item.get(jsonresume.LIST_FIELDS[key]))
-        extras = [self.text(item.get(name)) for name in ("issuer", "awarder") if item.get(name)]
-        date = self.text(item.get("date"))
+        extras = [
+            self.text(item.get(name)) for name in ("issuer", "awarder", "publisher") if item.get(name)
+        ]
+        date = self.text(item.get("date") or item.get("releaseDate"))
         if date:
             extras.append(_month_year(date))
         keywords = [self.text(word) for word in item.get("keywords") or []]
@@ -428,7 +430,7 @@ class _Writer:
             "basics.image": self.basics.get("image"),
             "basics.location.address": location.get("address"),
             "basics.location.postalCode": location.get("postalCode"),
-            **{key: self.data.get(key) for key in ("publications", "languages", "references")},
+            **{key: self.data.get(key) for key in ("languages", "references")},
         }
         for name, value in present.items():
             if value:

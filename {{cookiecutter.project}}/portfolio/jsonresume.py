@@ -2,8 +2,8 @@
 
 Sections map by kind and heading: the summary goes to `basics.summary`, skill groups to `skills`,
 `###` entries to `work`, `projects`, `education` or `volunteer`, and list-only sections such as
-certifications or awards to their JSON Resume arrays. JSON Resume has no place for section headings
-or their order, so `meta.portfolio.sections` records them ({heading, key, count}); the schema allows
+certifications, awards or publications to their JSON Resume arrays. JSON Resume has no place for section
+headings or their order, so `meta.portfolio.sections` records them ({heading, key, count}); the schema allows
 extra keys there, and `import` uses them (and `meta.portfolio.paper`) to give back the same
 resume.md.
 """
@@ -29,6 +29,7 @@ _VOLUNTEER_RE = re.compile(r"volunt|communit", re.IGNORECASE)
 _LIST_KEYS = (
     (re.compile(r"certif|licen[cs]", re.IGNORECASE), "certificates", "name"),
     (re.compile(r"award|honou?r|achievement", re.IGNORECASE), "awards", "title"),
+    (re.compile(r"publicat|papers|talks", re.IGNORECASE), "publications", "name"),
     (re.compile(r"interest|hobb", re.IGNORECASE), "interests", "name"),
 )
 # The field that holds a list item's text in each list-only array.
