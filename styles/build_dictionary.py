@@ -87,28 +87,26 @@ def read_affixes(aff_text: str) -> dict[str, list[Affix]]:
 def entry_forms(entry: str, affixes: dict[str, list[Affix]]) -> set[str]:
     """The word of a .dic entry and the words its flags make (a prefix, a suffix, or both when both cross)."""
     word, _, flags = entry.partition("/")
-    forms = {word}
-    rules = [rule for flag in flags for rule in affixes.get(flag, [])]
-    suffixed = [(rule, rule.apply(word)) for rule in rules if not rule.prefix]
-    for rule in rules:
-        made = rule.apply(word)
-        if made is None:
+    applied = [(rule, rule.apply(word)) for flag in flags for rule in affixes.get(flag, [])]
+    forms = {word} | {made for _, made in applied if made is not None}
+    for prefix, made in applied:
+        if made is None or not (prefix.prefix and prefix.cross):
             continue
-        forms.add(made)
-        if rule.prefix and rule.cross:
-            for suffix, with_suffix in suffixed:
-                if with_suffix is not None and suffix.cross:
-                    forms.add(rule.add + with_suffix[len(rule.strip) :])
+        for suffix, with_suffix in applied:
+            if with_suffix is not None and not suffix.prefix and suffix.cross:
+                forms.add(prefix.add + with_suffix[len(prefix.strip) :])
     forms.discard("")
     return forms
 
 
+def base_word(word: str) -> str:
+    """The lower-case word a frequency list or a document count knows: a possessive counts as its noun."""
+    return word.lower().removesuffix("'s")
+
+
 def zipf_of(word: str, frequencies: dict[str, float]) -> float:
-    """Zipf frequency (log10 per billion words) of a word; a possessive counts as its noun."""
-    lower = word.lower()
-    if lower.endswith("'s"):
-        lower = lower[:-2]
-    frequency = frequencies.get(lower, 0.0)
+    """Zipf frequency (log10 per billion words) of a word."""
+    frequency = frequencies.get(base_word(word), 0.0)
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 
@@ -139,7 +137,7 @@ def cut(
     for entry in entries:
         forms = entry_forms(entry, affixes)
         zipf = max(zipf_of(form, frequencies) for form in forms)
-        documents = max(counts.get(form.lower().removesuffix("'s"), 0) for form in forms)
+        documents = max(counts.get(base_word(form), 0) for form in forms)
         if keeps(zipf, documents):
             kept.append(entry)
     return kept

@@ -311,10 +311,10 @@ def _pattern(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
     counts only in a list of technologies ("Python, R or SQL", "C/C++"), not in "which R is this?".
     """
     body = r"\s+".join(re.escape(part) for part in spelling.split())
+    word = rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w)"
     if not case_sensitive:
-        return re.compile(rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w)", re.IGNORECASE)
-    not_a_name = rf"(?!\s+(?!(?i:{_known_words()})\b)[A-Z][a-z])"
-    pattern = rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w){not_a_name}"
+        return re.compile(word, re.IGNORECASE)
+    pattern = rf"{word}(?!\s+(?!(?i:{_known_words()})\b)[A-Z][a-z])"  # not inside a name
     if len(spelling) == 1:
         listed_before = r"(?:(?<=[,/(] )|(?<=[,/(])|(?<=\bor )|(?<=\band ))"
         listed_after = r"(?=\s?[,/)]|\s(?:or|and)\s)"
