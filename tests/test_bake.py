@@ -30,6 +30,7 @@ EXPECTED_FILES = [
     ".editorconfig",
     ".github/workflows/site.yml",
     "styles/config/vocabularies/Portfolio/accept.txt",
+    "styles/config/ignore/portfolio.txt",
     "portfolio/__init__.py",
     "portfolio/__main__.py",
 ]

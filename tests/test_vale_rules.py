@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -156,6 +157,37 @@ def test_vocabulary_accepts_technology_names(tmp_path: Path) -> None:
     alerts = run_vale([note], config, cwd=tmp_path)
     misspelt = [a["Match"] for a in alerts.get(str(note), []) if a["Check"] == "Portfolio.Spelling"]
     assert misspelt == ["teh"]
+
+
+def test_built_in_word_list_keeps_case_where_it_is_written(tmp_path: Path) -> None:
+    """`pytest` (lower case) accepts any capitalisation; `PostgreSQL` only as written, as a name should be."""
+    text = "Pytest and PYTEST and pytest ran on PostgreSQL, not on postgresql.\n"
+    note = write(tmp_path, "notes.md", text)
+    alerts = run_vale([note], project_config(tmp_path), cwd=tmp_path)
+    assert [a["Match"] for a in alerts.get(str(note), []) if a["Check"] == "Portfolio.Spelling"] == ["postgresql"]
+
+
+def test_built_in_word_list_is_sorted_one_word_per_line() -> None:
+    words = (STYLES / "config" / "ignore" / "portfolio.txt").read_text(encoding="utf-8").splitlines()
+    assert len(words) > 150
+    assert words == sorted(set(words), key=lambda word: (word.lower(), word))
+    assert all(re.fullmatch(r"[\w./-]+", word) for word in words), "a line Vale would not read as one word"
+
+
+def test_users_own_words_go_in_the_vocabulary(tmp_path: Path) -> None:
+    """The documented place for a user's name and employers: accept.txt, one regular expression per line.
+
+    Vale's spelling check reads the vocabulary case-insensitively, so every capitalisation passes."""
+    styles = tmp_path / "styles"
+    shutil.copytree(STYLES / "Portfolio", styles / "Portfolio")
+    shutil.copytree(STYLES / "config", styles / "config")
+    accept = styles / "config" / "vocabularies" / "Portfolio" / "accept.txt"
+    accept.write_text(accept.read_text(encoding="utf-8") + "Qwyzzle\nAcme[Zz]orp\n", encoding="utf-8")
+    config = project_config(tmp_path)
+    config.write_text(config.read_text(encoding="utf-8").replace(str(STYLES), "styles"), encoding="utf-8")
+    note = write(tmp_path, "notes.md", "Qwyzzle led AcmeZorp and ACMEZORP; qwyzzle and Qwyzle did not.\n")
+    alerts = run_vale([note.relative_to(tmp_path)], config, cwd=tmp_path)
+    assert [a["Match"] for a in alerts["notes.md"] if a["Check"] == "Portfolio.Spelling"] == ["Qwyzle"]
 
 
 def test_verb_without_result_bullets_are_flagged(tmp_path: Path) -> None:
