@@ -618,10 +618,12 @@ def measure_vale(bench: Bench) -> None:
         count=5,
     )
     _add_timed(bench, "    Vale start-up alone (no files)", startup, "fixed cost: loading the config and styles")
+    spelling_only = measure_vale_spelling_only(bench, command, config)
     full = measure_vale_full_dictionary(bench, command, config)
     bench.record(
         "vale",
         {
+            "spelling_only_median_s": spelling_only,
             "full_dictionary_median_s": full,
             "runs_s": times,
             "cpu_s": cpus,
@@ -633,6 +635,27 @@ def measure_vale(bench: Bench) -> None:
             "goal_s": GOAL_VALE_S,
         },
     )
+
+
+def measure_vale_spelling_only(bench: Bench, command: list[str], config: Path) -> float | None:
+    """The same run with every rule but Portfolio.Spelling off: what Vale and its spell check cost on their own."""
+    text = config.read_text(encoding="utf-8")
+    if "Portfolio.Spelling = YES" not in text:
+        return None
+    only_config = bench.workdir / "spelling-only.vale.ini"
+    text = re.sub(r"(?m)^StylesPath = .*$", f"StylesPath = {bench.repo / 'styles'}", text)
+    only_config.write_text(re.sub(r"(?m)^Portfolio\.(?!Spelling )\w+ = YES\n", "", text), "utf-8")
+    only_command = [part if part != f"--config={config}" else f"--config={only_config}" for part in command]
+    times = bench.timed_runs(
+        lambda _: run_process(only_command, bench.repo, bench.env), "vale", count=max(bench.repeat, 9)
+    )
+    _add_timed(
+        bench,
+        "    the same with only Portfolio.Spelling",
+        times,
+        "Vale and its spell check alone: the floor under the rules",
+    )
+    return median(times)
 
 
 def measure_vale_full_dictionary(bench: Bench, command: list[str], config: Path) -> float | None:
