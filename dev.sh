@@ -71,11 +71,36 @@ install_node_tools() {
   printf '%s\n' "$want" >"$stamp"
 }
 
+# OpenResume's parser, to read our PDFs the way a real resume parser does: its npm package is the whole web app,
+# so only its tarball is fetched (pinned by version and checksum in tests/tools/openresume/package.json) and
+# unpacked; npm installs just what the harness needs (--ignore-scripts: pdf.js's optional `canvas` is not built).
+install_openresume_parser() {
+  local dir="$ROOT/tests/tools/openresume" stamp want spec integrity tarball
+  [[ -f "$dir/package.json" ]] || return 0
+  stamp="$dir/node_modules/.stamp"
+  want="$(cat "$dir/package.json" "$dir/package-lock.json" | cksum)"
+  [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -d "$dir/node_modules/open-resume/src" ]] && return 0
+  say "Installing OpenResume's parser from npm (tests/tools/openresume)"
+  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  spec="$(node -p 'require(process.argv[1]).openResume.package' "$dir/package.json")"
+  integrity="$(node -p 'require(process.argv[1]).openResume.integrity' "$dir/package.json")"
+  tarball="$(cd "$dir/node_modules" && npm pack "$spec" --silent)"
+  [[ "$(node -e 'const b=require("fs").readFileSync(process.argv[1]); console.log("sha512-" +
+    require("crypto").createHash("sha512").update(b).digest("base64"))' "$dir/node_modules/$tarball")" == "$integrity" ]] \
+    || die "$spec: checksum differs from tests/tools/openresume/package.json"
+  rm -rf "$dir/node_modules/open-resume"
+  mkdir -p "$dir/node_modules/open-resume"
+  tar -xzf "$dir/node_modules/$tarball" -C "$dir/node_modules/open-resume" --strip-components=1
+  rm -f "$dir/node_modules/$tarball"
+  printf '%s\n' "$want" >"$stamp"
+}
+
 setup() {
   install_debian_packages
   install_python_packages
   install_go_tools
   install_node_tools
+  install_openresume_parser
 }
 
 demo() {
