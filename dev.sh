@@ -74,6 +74,11 @@ install_node_tools() {
 # OpenResume's parser, to read our PDFs the way a real resume parser does: its npm package is the whole web app,
 # so only its tarball is fetched (pinned by version and checksum in tests/tools/openresume/package.json) and
 # unpacked; npm installs just what the harness needs (--ignore-scripts: pdf.js's optional `canvas` is not built).
+sha512_integrity() {  # npm's integrity string of a file
+  python3 -c 'import base64, hashlib, sys
+print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$1"
+}
+
 install_openresume_parser() {
   local dir="$ROOT/tests/tools/openresume" stamp want spec integrity tarball
   [[ -f "$dir/package.json" ]] || return 0
@@ -85,8 +90,7 @@ install_openresume_parser() {
   spec="$(node -p 'require(process.argv[1]).openResume.package' "$dir/package.json")"
   integrity="$(node -p 'require(process.argv[1]).openResume.integrity' "$dir/package.json")"
   tarball="$(cd "$dir/node_modules" && npm pack "$spec" --silent)"
-  [[ "$(node -e 'const b=require("fs").readFileSync(process.argv[1]); console.log("sha512-" +
-    require("crypto").createHash("sha512").update(b).digest("base64"))' "$dir/node_modules/$tarball")" == "$integrity" ]] \
+  [[ "$(sha512_integrity "$dir/node_modules/$tarball")" == "$integrity" ]] \
     || die "$spec: checksum differs from tests/tools/openresume/package.json"
   rm -rf "$dir/node_modules/open-resume"
   mkdir -p "$dir/node_modules/open-resume"

@@ -138,9 +138,12 @@ def test_openresume_reads_every_field_of_the_default_resume(parsed) -> None:
 
 def layout_fields(shape: dict) -> dict:
     """The fields our layout decides: entry counts, companies, dates, bullets, project names."""
+    def keep(key: str, fields: tuple[str, ...]) -> list[dict]:
+        return [{field: entry[field] for field in fields} for entry in shape[key]]
+
     return {
-        "workExperiences": [{k: e[k] for k in ("company", "date", "descriptions")} for e in shape["workExperiences"]],
-        "educations": [{k: e[k] for k in ("date", "descriptions")} for e in shape["educations"]],
+        "workExperiences": keep("workExperiences", ("company", "date", "descriptions")),
+        "educations": keep("educations", ("date", "descriptions")),
         "projects": shape["projects"],
     }
 
@@ -163,7 +166,8 @@ def test_openresume_vocabulary_fields_are_reported(parsed) -> None:
         resume, read = parsed[name]
         ours, theirs = normalised(expected(resume)), read_back(read)
         location = next((item.text for item in resume.contact if item.kind == "location"), "")
-        pairs = [("name", resume.name, read["profile"]["name"]), ("location", location, read["profile"]["location"])]
+        profile = read["profile"]
+        pairs = [("name", resume.name, profile["name"]), ("location", location, profile["location"])]
         for key, fields in (("workExperiences", ("jobTitle",)), ("educations", ("school", "degree"))):
             for mine, got in zip(ours[key], theirs[key]):
                 pairs += [(field, mine[field], got[field]) for field in fields]
