@@ -577,7 +577,10 @@ def measure_edit_rebuild(bench: Bench) -> None:
 
 
 def measure_vale(bench: Bench) -> None:
-    """Vale over every Markdown file of the repo (what the pre-commit hook passes), several runs."""
+    """Vale over every Markdown file of the repo (what the pre-commit hook passes), several runs.
+
+    The variants under it (start-up alone, only the spell check, Vale's full dictionary) run in the same
+    rounds, one after another, so a busy moment of the machine slows every variant alike."""
     assert bench.repo is not None
     if not VALE.is_file():
         raise Skipped(f"no Vale binary at {VALE} (set VALE=/path/to/vale)")
@@ -586,83 +589,78 @@ def measure_vale(bench: Bench) -> None:
     if not config.is_file():
         config = fallback_vale_config(bench)
         label = "Vale over the whole repo (FALLBACK config: no .vale.ini)"
-    files = markdown_files(bench.repo)
-    command = [
-        str(VALE),
-        f"--config={config}",
-        "--output=JSON",
-        *[str(f.relative_to(bench.repo)) for f in files],
-    ]
-    alerts: list[int] = []
+    files = [str(f.relative_to(bench.repo)) for f in markdown_files(bench.repo)]
+    variants = {"repo": (config, files), "startup": (config, [os.devnull])}
+    text = config.read_text(encoding="utf-8")
+    if "Portfolio.Spelling = YES" in text:
+        variants["spelling_only"] = (spelling_only_config(bench, text), files)
+        variants["full_dictionary"] = (full_dictionary_config(bench, text), files)
+    alerts: dict[str, int] = {}
 
-    def one(_: int) -> None:
+    def one(name: str) -> None:
+        variant_config, paths = variants[name]
+        command = [str(VALE), f"--config={variant_config}", "--output=JSON", *paths]
         result = run_process(command, bench.repo, bench.env)
         if result.returncode not in (0, 1):
-            raise BenchError(
-                f"vale failed (exit {result.returncode}): {_tail(result.stderr or result.stdout)}"
-            )
-        alerts.append(sum(len(found) for found in json.loads(result.stdout or "{}").values()))
+            raise BenchError(f"vale failed (exit {result.returncode}): {_tail(result.stderr or result.stdout)}")
+        alerts[name] = sum(len(found) for found in json.loads(result.stdout or "{}").values())
 
-    one(0)  # first run loads the binary and styles from disk
-    times = bench.timed_runs(one, "vale", count=max(bench.repeat, 9))
-    cpus = bench.last_cpu
-    value = median(times)
+    for name in variants:
+        one(name)  # the first run of each loads the binary and its files from disk
+    walls: dict[str, list[float]] = {name: [] for name in variants}
+    cpus: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(max(bench.repeat, 9)):
+        for name in variants:
+            with Stopwatch() as watch:
+                one(name)
+            walls[name].append(watch.wall)
+            cpus[name].append(watch.cpu)
+
+    value = median(walls["repo"])
     verdict = "met" if value < GOAL_VALE_S else "MISSED"
-    note = f"{len(files)} files, {alerts[-1]} alerts; goal < {GOAL_VALE_S * 1000:.0f} ms {verdict}"
-    bench.add(label, value, runs=len(times), note=note, cpu=median(cpus))
-    startup = bench.timed_runs(
-        lambda _: run_process(
-            [str(VALE), f"--config={config}", "--output=JSON", os.devnull], bench.repo, bench.env
+    note = f"{len(files)} files, {alerts['repo']} alerts; goal < {GOAL_VALE_S * 1000:.0f} ms {verdict}"
+    bench.add(label, value, runs=len(walls["repo"]), note=note, cpu=median(cpus["repo"]))
+    rows = {
+        "startup": ("    Vale start-up alone (no files)", "fixed cost: loading the config and styles"),
+        "spelling_only": (
+            "    the same with only Portfolio.Spelling",
+            "Vale and its spell check alone: the floor under the rules",
         ),
-        "vale",
-        count=5,
-    )
-    _add_timed(bench, "    Vale start-up alone (no files)", startup, "fixed cost: loading the config and styles")
-    spelling_only = measure_vale_spelling_only(bench, command, config)
-    full = measure_vale_full_dictionary(bench, command, config)
+        "full_dictionary": (
+            "    the same with Vale.Spelling (full en_US dictionary)",
+            "what Portfolio.Spelling's smaller dictionary saves",
+        ),
+    }
+    for name, (row, row_note) in rows.items():
+        if name in walls:
+            bench.add(row, median(walls[name]), runs=len(walls[name]), cpu=median(cpus[name]), note=row_note)
     bench.record(
         "vale",
         {
-            "spelling_only_median_s": spelling_only,
-            "full_dictionary_median_s": full,
-            "runs_s": times,
-            "cpu_s": cpus,
             "median_s": value,
-            "startup_median_s": median(startup),
+            "runs_s": walls["repo"],
+            "cpu_s": cpus["repo"],
+            "startup_median_s": median(walls["startup"]),
+            "spelling_only_median_s": median(walls["spelling_only"]) if "spelling_only" in walls else None,
+            "full_dictionary_median_s": median(walls["full_dictionary"]) if "full_dictionary" in walls else None,
             "files": len(files),
-            "alerts": alerts[-1],
+            "alerts": alerts["repo"],
             "config": str(config),
             "goal_s": GOAL_VALE_S,
         },
     )
 
 
-def measure_vale_spelling_only(bench: Bench, command: list[str], config: Path) -> float | None:
-    """The same run with every rule but Portfolio.Spelling off: what Vale and its spell check cost on their own."""
-    text = config.read_text(encoding="utf-8")
-    if "Portfolio.Spelling = YES" not in text:
-        return None
+def spelling_only_config(bench: Bench, text: str) -> Path:
+    """The repo's .vale.ini with every rule but Portfolio.Spelling off."""
     only_config = bench.workdir / "spelling-only.vale.ini"
     text = re.sub(r"(?m)^StylesPath = .*$", f"StylesPath = {bench.repo / 'styles'}", text)
     only_config.write_text(re.sub(r"(?m)^Portfolio\.(?!Spelling )\w+ = YES\n", "", text), "utf-8")
-    only_command = [part if part != f"--config={config}" else f"--config={only_config}" for part in command]
-    times = bench.timed_runs(
-        lambda _: run_process(only_command, bench.repo, bench.env), "vale", count=max(bench.repeat, 9)
-    )
-    _add_timed(
-        bench,
-        "    the same with only Portfolio.Spelling",
-        times,
-        "Vale and its spell check alone: the floor under the rules",
-    )
-    return median(times)
+    return only_config
 
 
-def measure_vale_full_dictionary(bench: Bench, command: list[str], config: Path) -> float | None:
-    """The same run with Vale's built-in Vale.Spelling (81,529 entries) instead of Portfolio.Spelling."""
-    text = config.read_text(encoding="utf-8")
-    if "Portfolio.Spelling = YES" not in text:
-        return None
+def full_dictionary_config(bench: Bench, text: str) -> Path:
+    """The repo's .vale.ini with Vale's built-in Vale.Spelling (81,529 entries) instead of Portfolio.Spelling."""
     styles = bench.workdir / "styles-full-dictionary"
     shutil.rmtree(styles, ignore_errors=True)
     # Vale.Spelling also loads every dictionary under config/dictionaries: leave ours out.
@@ -670,22 +668,7 @@ def measure_vale_full_dictionary(bench: Bench, command: list[str], config: Path)
     full_config = bench.workdir / "full-dictionary.vale.ini"
     text = re.sub(r"(?m)^StylesPath = .*$", f"StylesPath = {styles}", text)
     full_config.write_text(text.replace("Portfolio.Spelling = YES", "Vale.Spelling = suggestion"), "utf-8")
-    full_command = [part if part != f"--config={config}" else f"--config={full_config}" for part in command]
-    times = bench.timed_runs(
-        lambda _: run_process(full_command, bench.repo, bench.env), "vale", count=max(bench.repeat, 9)
-    )
-    _add_timed(
-        bench,
-        "    the same with Vale.Spelling (full en_US dictionary)",
-        times,
-        "what Portfolio.Spelling's smaller dictionary saves",
-    )
-    return median(times)
-
-
-def _add_timed(bench: Bench, label: str, times: list[float], note: str) -> None:
-    """A table row for runs just timed by bench.timed_runs (their CPU times are in bench.last_cpu)."""
-    bench.add(label, median(times), runs=len(times), cpu=median(bench.last_cpu), note=note)
+    return full_config
 
 
 def fallback_vale_config(bench: Bench) -> Path:
