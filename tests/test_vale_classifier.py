@@ -1,6 +1,6 @@
 """The resume rules measured as a classifier of "needs work" (any warning or error) on a labelled set.
 
-tests/labelled/bullets.tsv and holdout_bullets.tsv (written blind) hold single bullets, each placed in an
+tests/labelled/bullets.tsv, holdout_bullets.tsv and holdout2_bullets.tsv (both written blind) hold single bullets, each placed in an
 otherwise clean resume in the section its context names; tests/labelled/resumes/ holds whole resumes, `clean_*`
 ones that must pass and the others that break ATS parsing or are weak. All files go through one vale run with the generated repo's .vale.ini.
 """
@@ -83,6 +83,11 @@ def load_holdout() -> list[Example]:
     return load_bullets("holdout_bullets.tsv", "h")
 
 
+def load_holdout2() -> list[Example]:
+    """A second blind set, written later the same way, after the first had been used to fix the rules."""
+    return load_bullets("holdout2_bullets.tsv", "k")
+
+
 def resume_with(example: Example) -> str:
     context = example.name.split("_")[1]
     slots = {name: "" for name in CONTEXTS}
@@ -109,7 +114,7 @@ def predictions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict
     control = folder / "control_resume.md"
     control.write_text(HEADER.format(**{name: "" for name in CONTEXTS}), encoding="utf-8")
     paths = [control]
-    for example in load_bullets() + load_holdout():
+    for example in load_bullets() + load_holdout() + load_holdout2():
         path = folder / example.name
         path.write_text(resume_with(example), encoding="utf-8")
         paths.append(path)
@@ -152,6 +157,13 @@ def test_blind_holdout_precision_and_recall(predictions: dict) -> None:
     holdout = load_holdout()
     assert len(holdout) >= 150
     precision, recall = report("blind held-out bullets", holdout, predictions)
+    assert precision >= THRESHOLD and recall >= THRESHOLD
+
+
+def test_second_blind_holdout_precision_and_recall(predictions: dict) -> None:
+    holdout = load_holdout2()
+    assert len(holdout) >= 150
+    precision, recall = report("second blind held-out bullets", holdout, predictions)
     assert precision >= THRESHOLD and recall >= THRESHOLD
 
 
