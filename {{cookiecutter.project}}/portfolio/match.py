@@ -39,7 +39,7 @@ _IGNORED_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PREFERRED_INLINE = re.compile(
-    r"\b(a plus|is a plus|are a plus|nice to have|preferred|bonus points?)\b", re.IGNORECASE
+    r"\b(an? (?:\w+ )?plus|nice to have|preferred|bonus points?)\b", re.IGNORECASE
 )
 
 
@@ -188,7 +188,7 @@ def _claim(terms: dict[str, Term], text: str) -> dict[str, list[tuple[int, int]]
 
 # Everyday phrases that contain a term's spelling ("Series C", "C-level") are blanked first.
 _FALSE_FRIENDS = re.compile(
-    r"\bseries\s+[a-f]\b|\b[a-c]-(?:level|suite)\b|\bplan\s+[a-c]\b", re.IGNORECASE
+    r"\bseries\s+[a-f]\b|\b[a-c]-(?:level|suite)\b|\bplan\s+[a-c]\b|\br&d\b", re.IGNORECASE
 )
 
 
@@ -220,11 +220,53 @@ def _split_posting(text: str) -> tuple[str, str]:
                 continue
         if in_ignored:
             continue
+        line = _without_unasked(line)
         if in_preferred or _PREFERRED_INLINE.search(line):
             preferred.append(line)
         else:
             required.append(line)
     return "\n".join(required), "\n".join(preferred)
+
+
+# A clause that says a technology is not needed ("no AWS experience is required", "you won't need React",
+# "there's no Ruby anywhere in our stack") or is someone else's work ("built in Swift by a sister squad")
+# asks nothing of the candidate. A clause that calls it a plus is kept: "not required, but a bonus".
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_CLAUSE_END = re.compile(
+    r"(?<=:)\s+|\s+[-\u2013\u2014]\s+|,?\s+\b(?:but|however|although|though|while)\b\s+"
+    r"|,\s+and\s+(?=(?:you|we|they|our|your|the)\b)"  # ", and you will ..." starts a new clause
+)
+_NEGATION = re.compile(r"\b(?:no|not|never|without|nor)\b|n't\b", re.IGNORECASE)
+_NEED = re.compile(
+    r"\b(?:needs?|needed|require[sd]?|requirement|necessary|expected|mandatory|anywhere|touch|use[sd]?)\b",
+    re.IGNORECASE,
+)
+_OTHERS_WORK = re.compile(
+    r"\bby (?:a|an|the|our|another|a separate|a sister|an external)\b[^.;]{0,40}?"
+    r"\b(?:team|squad|agency|contractor|vendor|partner|department)s?\b",
+    re.IGNORECASE,
+)
+_A_PLUS = re.compile(r"\b(?:plus|bonus|nice|preferred|advantage|helpful|welcome|desirable)\b", re.IGNORECASE)
+
+
+_NOT_NEEDED_LABEL = re.compile(r"^\W*(?:not|no)\s+(?:required|needed|necessary|expected)\b", re.IGNORECASE)
+
+
+def _without_unasked(line: str) -> str:
+    """The line with its clauses that ask nothing of the candidate blanked out."""
+    if _NOT_NEEDED_LABEL.match(line) and not _A_PLUS.search(line):
+        return " " * len(line)  # "Not required: ..." labels the whole line
+    sentences = []
+    for sentence in _SENTENCE_END.split(line):
+        if not _A_PLUS.search(sentence):  # "not required, but a plus" is a preferred skill
+            clauses = _CLAUSE_END.split(sentence)
+            sentence = " ".join(" " * len(c) if _unasked(c) else c for c in clauses)
+        sentences.append(sentence)
+    return " ".join(sentences)
+
+
+def _unasked(clause: str) -> bool:
+    return bool((_NEGATION.search(clause) and _NEED.search(clause)) or _OTHERS_WORK.search(clause))
 
 
 def _heading_text(line: str) -> str | None:
@@ -314,11 +356,19 @@ def _pattern(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
     word = rf"(?<![\w+#./-]){body}(?![\w+#]|[./-]\w)"
     if not case_sensitive:
         return re.compile(word, re.IGNORECASE)
-    pattern = rf"{word}(?!\s+(?!(?i:{_known_words()})\b)[A-Z][a-z])"  # not inside a name
+    # not inside a name: "Rust Belt Logistics", "Spark & Wick"
+    name_goes_on = rf"(?!(?i:{_known_words()})\b)[A-Z]"
+    pattern = rf"{word}(?!\s+{name_goes_on}[a-z]|\s*&\s*{name_goes_on})"
     if len(spelling) == 1:
         listed_before = r"(?:(?<=[,/(] )|(?<=[,/(])|(?<=\bor )|(?<=\band ))"
         listed_after = r"(?=\s?[,/)]|\s(?:or|and)\s)"
-        pattern = rf"(?:{listed_before}{pattern}|{pattern}{listed_after})"
+        # "models in R.", "strong C skills", "R Markdown": a language, not a letter
+        used_in = (r"(?<=\bin )", r"(?=\s*(?:[.;:),]|$))")
+        as_language = r"(?=\s+(?:skills|programming|experience|code|scripts?|packages?|Markdown|Shiny)\b)"
+        pattern = (
+            rf"(?:{listed_before}{pattern}|{pattern}{listed_after}"
+            rf"|{used_in[0]}{pattern}{used_in[1]}|{pattern}{as_language})"
+        )
     return re.compile(pattern)
 
 
