@@ -66,12 +66,33 @@ def parsed(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFact
     folder = tmp_path_factory.mktemp("openresume")
     resumes = {"default": portfolio.model.load_resume(baked_default / "resume.md").public()}
     resumes |= {name: portfolio.model.load_resume(path).public() for name, path in sources().items()}
+    resumes["addresses"] = portfolio.model.load_resume(with_addresses(baked_default / "resume.md", folder)).public()
     pdfs = {}
     for name, resume in resumes.items():
         pdfs[name] = folder / f"{name}.pdf"
         portfolio.pdf.render_pdf(resume, pdfs[name])
     read = openresume_parse(list(pdfs.values()))
     return {name: (resumes[name], read[pdfs[name]]) for name in resumes}
+
+
+ADDRESS_BULLET = ("Published the runbook at https://example.com/runbooks/deploys today (mirror: https://example.org/r),"
+                  " cutting deploy time from 25 minutes to 6 for www.example.net users.")
+
+
+def with_addresses(resume_md: Path, folder: Path) -> Path:
+    """The default resume with web addresses inside a bullet: after a word, before one, in brackets."""
+    text = resume_md.read_text(encoding="utf-8")
+    first_bullet = next(line for line in text.splitlines() if line.startswith("- ") and "**" not in line)
+    out = folder / "addresses.md"
+    out.write_text(text.replace(first_bullet, f"- {ADDRESS_BULLET}", 1), encoding="utf-8")
+    return out
+
+
+def test_web_addresses_in_a_bullet_keep_their_spaces(parsed) -> None:
+    """The box that keeps an address on one line must not glue it to its neighbours ("athttps://...")."""
+    _, read = parsed["addresses"]
+    bullets = [norm(d) for entry in read["workExperiences"] for d in entry["descriptions"]]
+    assert norm(ADDRESS_BULLET) in bullets
 
 
 def section_entries(resume, key: str) -> list:
