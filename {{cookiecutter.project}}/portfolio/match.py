@@ -3,7 +3,8 @@
 Deterministic: terms come from a curated vocabulary (portfolio.vocabulary) plus the skills and
 project tech listed in resume.md; spellings are normalised ("Postgres" → PostgreSQL, "k8s" →
 Kubernetes). Terms under a "Nice to have"/"Preferred" heading, or on a line that calls them
-"a plus", count as preferred; the rest as required.
+"a plus", count as preferred; the rest as required. The employer's blurb, and clauses that say a
+skill is not needed or is another team's, do not count.
 """
 
 from __future__ import annotations
@@ -247,8 +248,6 @@ _OTHERS_WORK = re.compile(
     re.IGNORECASE,
 )
 _A_PLUS = re.compile(r"\b(?:plus|bonus|nice|preferred|advantage|helpful|welcome|desirable)\b", re.IGNORECASE)
-
-
 _NOT_NEEDED_LABEL = re.compile(r"^\W*(?:not|no)\s+(?:required|needed|necessary|expected)\b", re.IGNORECASE)
 
 
