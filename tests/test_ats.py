@@ -59,11 +59,13 @@ def test_other_resumes_pass_in_our_layout(portfolio, name: str, tmp_path: Path) 
 
 
 BLIND = sorted((RESUMES.parent / "resumes_blind").glob("*.md"))
+BLIND2 = sorted((RESUMES.parent / "resumes_blind2").glob("*.md"))
 
 
-@pytest.mark.parametrize("path", BLIND, ids=[p.stem for p in BLIND])
+@pytest.mark.parametrize("path", BLIND + BLIND2, ids=[f"{p.parent.name}/{p.stem}" for p in BLIND + BLIND2])
 def test_resumes_written_blind_pass_on_one_page(portfolio, path: Path, tmp_path: Path) -> None:
-    """Ten resumes written from the documented layout only: long contact lines, URLs in bullets, accents."""
+    """Resumes written from the documented layout only: long contact lines, URLs in bullets, accents,
+    long titles, organisations and tech lists, hyphenated words (each folder's NOTES.txt)."""
     resume = portfolio.model.load_resume(path).public()
     out = render(portfolio, resume, tmp_path)
     report = portfolio.ats.check_pdf(out, resume)
@@ -71,8 +73,20 @@ def test_resumes_written_blind_pass_on_one_page(portfolio, path: Path, tmp_path:
     assert portfolio.pdf.page_count(out.read_bytes()) == 1
 
 
-def test_the_blind_set_is_there() -> None:
-    assert len(BLIND) == 10
+def test_the_blind_sets_are_there() -> None:
+    assert len(BLIND) == 10 and len(BLIND2) == 12
+
+
+def test_a_hyphenated_word_is_never_split_at_a_line_end(portfolio, tmp_path: Path, monkeypatch) -> None:
+    """"e-" at a line end and "commerce" on the next reads as "ecommerce" in pdftotext; the PDF keeps it whole."""
+    resume = portfolio.model.load_resume(BLIND2[1]).public()  # its summary puts "e-commerce" at a line end
+    kept = tmp_path / "kept.pdf"
+    portfolio.pdf.render_pdf(resume, kept)
+    assert "e-commerce" in portfolio.ats.read_pdftotext(kept)
+    monkeypatch.setattr(portfolio.pdf, "KEEP_WHOLE_PASSES", 0)
+    split = tmp_path / "split.pdf"
+    portfolio.pdf.render_pdf(resume, split)
+    assert "ecommerce" in portfolio.ats.read_pdftotext(split), "the fixture no longer puts the word at a line end"
 
 
 def test_entry_fields_are_separate_text_items(portfolio, default_resume, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from portfolio_support import RESUMES, portfolio  # noqa: F401  (fixture)
 HARNESS = Path(__file__).parent / "tools" / "openresume"
 PARSER = HARNESS / "node_modules" / "open-resume"
 BLIND = RESUMES.parent / "resumes_blind"
+BLIND2 = RESUMES.parent / "resumes_blind2"
 # Section keywords, as OpenResume looks for them (it reads the first section whose heading has one).
 SECTION_KEYWORDS = {
     "workExperiences": ("work", "experience", "employment", "history", "job"),
@@ -56,7 +57,7 @@ def norm(text: str) -> str:
 
 
 def sources() -> dict[str, Path]:
-    paths = sorted(RESUMES.glob("*.md")) + sorted(BLIND.glob("*.md"))
+    paths = sorted(RESUMES.glob("*.md")) + sorted(BLIND.glob("*.md")) + sorted(BLIND2.glob("*.md"))
     return {path.stem: path for path in paths}
 
 

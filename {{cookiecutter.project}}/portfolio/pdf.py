@@ -110,10 +110,46 @@ def render_pdf(
 ) -> bytes:
     """Compile the resume (or prepared template `data`) to PDF/UA-1 bytes; write them to `out`."""
     data = data if data is not None else resume_data(resume, style)
-    pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
+    pdf, _ = _compile_keeping_compounds_whole(resume, template, repo, data)
     if out is not None:
         out.write_bytes(pdf)
     return pdf
+
+
+# A word with a hyphen inside ("e-commerce") may break after the hyphen at the end of a line, and text
+# readers then disagree: pdftotext joins it into "ecommerce", others read "e- commerce". Where that
+# happens, the word is compiled again kept whole, like a web address (`keep_whole` in resume.typ).
+_LINE_END_COMPOUND = re.compile(r"([\w.'’]*\w-)\n(\w[\w'’-]*)")
+KEEP_WHOLE_PASSES = 3
+
+
+def _compile_keeping_compounds_whole(
+    resume: Resume, template: Path, repo: Path | None, data: dict
+) -> tuple[bytes, dict]:
+    """The PDF, and the template data that made it, with no hyphenated word broken across lines."""
+    pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
+    for _ in range(KEEP_WHOLE_PASSES):
+        broken = _broken_compounds(pdf, data)
+        if not broken:
+            break
+        words = sorted(set(data.get("keep_whole", [])) | broken)
+        data = {**data, "keep_whole": words, "keep_whole_pattern": "|".join(map(re.escape, words))}
+        pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
+    return pdf, data
+
+
+def _broken_compounds(pdf: bytes, data: dict) -> set[str]:
+    """Hyphenated words of the resume that the PDF splits after the hyphen at a line end."""
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = "\n".join(line.strip() for line in text.splitlines())
+    source = json.dumps(data, ensure_ascii=False)
+    return {
+        f"{left}{right}"
+        for left, right in _LINE_END_COMPOUND.findall(text)
+        if f"{left}{right}" in source
+    }
 
 
 def render_png(
@@ -125,8 +161,9 @@ def render_png(
     ppi: float = PREVIEW_PPI,
     style: Style = DEFAULT_STYLE,
 ) -> bytes:
-    """A PNG of page 1, for the README and the site."""
-    pages = _compile(resume, template, repo, resume_data(resume, style), format="png", ppi=ppi)
+    """A PNG of page 1, for the README and the site (laid out like the PDF)."""
+    _, data = _compile_keeping_compounds_whole(resume, template, repo, resume_data(resume, style))
+    pages = _compile(resume, template, repo, data, format="png", ppi=ppi)
     png = pages[0] if isinstance(pages, list) else pages
     if out is not None:
         out.write_bytes(png)
