@@ -121,21 +121,39 @@ def render_pdf(
 # happens, the word is compiled again kept whole, like a web address (`keep_whole` in resume.typ).
 _LINE_END_COMPOUND = re.compile(r"([\w.'’]*\w-)\n(\w[\w'’-]*)")
 KEEP_WHOLE_PASSES = 3
+# The words a layout had to keep whole, by its template and data: the build renders the PDF and then
+# the PNG preview of the same layout, which need not compile the PDF again to find them.
+_KEPT_WHOLE: dict[str, list[str]] = {}
 
 
 def _compile_keeping_compounds_whole(
     resume: Resume, template: Path, repo: Path | None, data: dict
 ) -> tuple[bytes, dict]:
     """The PDF, and the template data that made it, with no hyphenated word broken across lines."""
+    key = _layout_key(template, data)
     pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
     for _ in range(KEEP_WHOLE_PASSES):
         broken = _broken_compounds(pdf, data)
         if not broken:
             break
-        words = sorted(set(data.get("keep_whole", [])) | broken)
-        data = {**data, "keep_whole": words, "keep_whole_pattern": "|".join(map(re.escape, words))}
+        data = _keeping_whole(data, set(data.get("keep_whole", [])) | broken)
         pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
+    if len(_KEPT_WHOLE) > 16:
+        _KEPT_WHOLE.clear()
+    _KEPT_WHOLE[key] = data.get("keep_whole", [])
     return pdf, data
+
+
+def _layout_key(template: Path, data: dict) -> str:
+    return f"{template}\n{json.dumps(data, sort_keys=True, ensure_ascii=False)}"
+
+
+def _keeping_whole(data: dict, words: set[str]) -> dict:
+    """The template data with these hyphenated words kept whole (`keep_whole_pattern` in resume.typ)."""
+    if not words:
+        return data
+    kept = sorted(words)
+    return {**data, "keep_whole": kept, "keep_whole_pattern": "|".join(map(re.escape, kept))}
 
 
 def _broken_compounds(pdf: bytes, data: dict) -> set[str]:
@@ -162,7 +180,12 @@ def render_png(
     style: Style = DEFAULT_STYLE,
 ) -> bytes:
     """A PNG of page 1, for the README and the site (laid out like the PDF)."""
-    _, data = _compile_keeping_compounds_whole(resume, template, repo, resume_data(resume, style))
+    data = resume_data(resume, style)
+    kept = _KEPT_WHOLE.get(_layout_key(template, data))
+    if kept is None:
+        _, data = _compile_keeping_compounds_whole(resume, template, repo, data)
+    else:
+        data = _keeping_whole(data, set(kept))
     pages = _compile(resume, template, repo, data, format="png", ppi=ppi)
     png = pages[0] if isinstance(pages, list) else pages
     if out is not None:
