@@ -60,15 +60,22 @@ install_go_tools() {
   go_tool actionlint github.com/rhysd/actionlint/cmd/actionlint "$(template_setting _actionlint_version)"
 }
 
-install_node_tools() {
-  [[ -f "$ROOT/tests/tools/package.json" ]] || return 0
-  command -v npm >/dev/null 2>&1 || die "npm is needed for the browser tests (Node.js 20+)"
-  local stamp="$ROOT/tests/tools/node_modules/.stamp" want
-  want="$(cat "$ROOT/tests/tools/package.json" "$ROOT/tests/tools/package-lock.json" 2>/dev/null | cksum)"
+# `npm ci` in a folder with a package.json and lock file, unless they are unchanged since the last install.
+npm_ci_once() {
+  local dir="$1" what="$2" stamp want
+  shift 2
+  [[ -f "$dir/package.json" ]] || return 0
+  command -v npm >/dev/null 2>&1 || die "npm is needed for the browser and parser tests (Node.js 20+)"
+  stamp="$dir/node_modules/.stamp"
+  want="$(cat "$dir/package.json" "$dir/package-lock.json" 2>/dev/null | cksum)"
   [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && return 0
-  say "Installing test tools from npm (tests/tools)"
-  (cd "$ROOT/tests/tools" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  say "Installing $what from npm (${dir#"$ROOT/"})"
+  (cd "$dir" && npm ci "$@" --no-audit --no-fund --loglevel=error)
   printf '%s\n' "$want" >"$stamp"
+}
+
+install_node_tools() {
+  PUPPETEER_SKIP_DOWNLOAD=1 npm_ci_once "$ROOT/tests/tools" "test tools"
 }
 
 # OpenResume's parser, to read our PDFs the way a real resume parser does: its npm package is the whole web app,
@@ -80,23 +87,20 @@ print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()
 }
 
 install_openresume_parser() {
-  local dir="$ROOT/tests/tools/openresume" stamp want spec integrity tarball
-  [[ -f "$dir/package.json" ]] || return 0
-  stamp="$dir/node_modules/.stamp"
-  want="$(cat "$dir/package.json" "$dir/package-lock.json" | cksum)"
-  [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -d "$dir/node_modules/open-resume/src" ]] && return 0
-  say "Installing OpenResume's parser from npm (tests/tools/openresume)"
-  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  local dir="$ROOT/tests/tools/openresume" spec integrity tarball
+  npm_ci_once "$dir" "the OpenResume harness" --ignore-scripts
+  [[ ! -f "$dir/package.json" || -d "$dir/node_modules/open-resume/src" ]] && return 0
   spec="$(node -p 'require(process.argv[1]).openResume.package' "$dir/package.json")"
   integrity="$(node -p 'require(process.argv[1]).openResume.integrity' "$dir/package.json")"
+  say "Fetching OpenResume's parser ($spec) from npm"
   tarball="$(cd "$dir/node_modules" && npm pack "$spec" --silent)"
   [[ "$(sha512_integrity "$dir/node_modules/$tarball")" == "$integrity" ]] \
     || die "$spec: checksum differs from tests/tools/openresume/package.json"
-  rm -rf "$dir/node_modules/open-resume"
-  mkdir -p "$dir/node_modules/open-resume"
-  tar -xzf "$dir/node_modules/$tarball" -C "$dir/node_modules/open-resume" --strip-components=1
+  rm -rf "$dir/node_modules/.open-resume" "$dir/node_modules/open-resume"
+  mkdir -p "$dir/node_modules/.open-resume"  # unpacked aside, then moved: a half-unpacked copy never counts
+  tar -xzf "$dir/node_modules/$tarball" -C "$dir/node_modules/.open-resume" --strip-components=1
+  mv "$dir/node_modules/.open-resume" "$dir/node_modules/open-resume"
   rm -f "$dir/node_modules/$tarball"
-  printf '%s\n' "$want" >"$stamp"
 }
 
 setup() {
