@@ -24,7 +24,7 @@ CLEAN = [
 @pytest.fixture(scope="session")
 def mods(portfolio, baked_default: Path) -> SimpleNamespace:  # noqa: F811
     """The baked repo's exports, jsonresume, importer, model and cli modules."""
-    names = ("exports", "jsonresume", "importer", "model", "cli")
+    names = ("exports", "jsonresume", "importer", "resume", "cli")
     return SimpleNamespace(**{name: importlib.import_module(f"portfolio.{name}") for name in names})
 
 
@@ -33,4 +33,4 @@ def resume_path(name: str, baked_default: Path) -> Path:
 
 
 def load(mods: SimpleNamespace, name: str, baked_default: Path):
-    return mods.model.load_resume(resume_path(name, baked_default))
+    return mods.resume.load_resume(resume_path(name, baked_default))

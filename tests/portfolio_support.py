@@ -24,17 +24,17 @@ LAYOUTS = FIXTURES / "typst"
 
 @pytest.fixture(scope="session")
 def portfolio(baked_default: Path) -> SimpleNamespace:
-    """The baked repo's portfolio modules: .model, .pdf, .ats, .match."""
+    """The baked repo's portfolio modules: .resume, .pdf, .ats, .match."""
     if str(baked_default) not in sys.path:
         sys.path.insert(0, str(baked_default))
-    names = ("model", "pdf", "ats", "match")
+    names = ("resume", "pdf", "ats", "match")
     writes_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # the bake is shared and read-only: no __pycache__ in it
     try:
         modules = {name: importlib.import_module(f"portfolio.{name}") for name in names}
     finally:
         sys.dont_write_bytecode = writes_bytecode
-    origin = Path(modules["model"].__file__).resolve()
+    origin = Path(modules["resume"].__file__).resolve()
     assert origin.is_relative_to(baked_default.resolve()), f"imported {origin}, not the bake"
     return SimpleNamespace(**modules)
 

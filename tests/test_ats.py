@@ -12,7 +12,7 @@ from portfolio_support import LAYOUTS, RESUMES, built_repo, portfolio, run_portf
 
 @pytest.fixture(scope="module")
 def default_resume(portfolio, baked_default: Path):
-    return portfolio.model.load_resume(baked_default / "resume.md").public()
+    return portfolio.resume.load_resume(baked_default / "resume.md").public()
 
 
 def render(portfolio, resume, folder: Path, layout: str | None = None) -> Path:
@@ -52,7 +52,7 @@ def test_our_layout_passes_every_check(portfolio, default_resume, tmp_path: Path
     "name", ["new_grad.md", "senior.md", "deviations.md", "promotion.md", "names.md"]
 )
 def test_other_resumes_pass_in_our_layout(portfolio, name: str, tmp_path: Path) -> None:
-    resume = portfolio.model.load_resume(RESUMES / name).public()
+    resume = portfolio.resume.load_resume(RESUMES / name).public()
     report = check(portfolio, resume, tmp_path)
     assert report.ok, report.problems
     assert any("spacing: entry" in p for p in report.passed) or name == "deviations.md"
@@ -66,7 +66,7 @@ BLIND2 = sorted((RESUMES.parent / "resumes_blind2").glob("*.md"))
 def test_resumes_written_blind_pass_on_one_page(portfolio, path: Path, tmp_path: Path) -> None:
     """Resumes written from the documented layout only: long contact lines, URLs in bullets, accents,
     long titles, organisations and tech lists, hyphenated words (each folder's NOTES.txt)."""
-    resume = portfolio.model.load_resume(path).public()
+    resume = portfolio.resume.load_resume(path).public()
     out = render(portfolio, resume, tmp_path)
     report = portfolio.ats.check_pdf(out, resume)
     assert report.ok, report.problems
@@ -79,7 +79,7 @@ def test_the_blind_sets_are_there() -> None:
 
 def test_a_hyphenated_word_is_never_split_at_a_line_end(portfolio, tmp_path: Path, monkeypatch) -> None:
     """"e-" at a line end and "commerce" on the next reads as "ecommerce" in pdftotext; the PDF keeps it whole."""
-    resume = portfolio.model.load_resume(BLIND2[1]).public()  # its summary puts "e-commerce" at a line end
+    resume = portfolio.resume.load_resume(BLIND2[1]).public()  # its summary puts "e-commerce" at a line end
     kept = tmp_path / "kept.pdf"
     portfolio.pdf.render_pdf(resume, kept)
     assert "e-commerce" in portfolio.ats.read_pdftotext(kept)
@@ -217,7 +217,7 @@ def test_ats_check_command_passes_the_built_pdf(built_repo: Path) -> None:
 def test_ats_check_command_fails_a_bad_layout(portfolio, built_repo: Path, tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(built_repo, repo)
-    resume = portfolio.model.load_resume(repo / "resume.md").public()
+    resume = portfolio.resume.load_resume(repo / "resume.md").public()
     bad = render(portfolio, resume, tmp_path, "one_line_fields")
     result = run_portfolio(repo, "ats-check", "--pdf", str(bad))
     assert result.returncode == 1

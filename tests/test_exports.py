@@ -62,15 +62,15 @@ def test_text_has_every_bullet_whole_in_order_and_no_markup(
 
 
 def test_text_keeps_unusual_characters_as_plain_text(mods, tmp_path) -> None:
-    resume = mods.model.load_resume(RESUMES / "special_chars.md")
+    resume = mods.resume.load_resume(RESUMES / "special_chars.md")
     text = mods.exports.write_text(resume, tmp_path / "r.txt").read_text(encoding="utf-8")
     assert 'Engineer @ "Quotes" & <Angles> \\ Backslash' in text
     assert "- Shipped #let x = 1 and ]) [) {{ }} ${HOME} characters intact, 100% of them." in text
 
 
 def test_phone_only_when_published_in_every_export(mods, tmp_path) -> None:
-    hidden = mods.model.load_resume(RESUMES / "export_new_grad.md")  # phone 555-0100, not published
-    shown = mods.model.load_resume(RESUMES / "senior.md")  # publish_phone: true
+    hidden = mods.resume.load_resume(RESUMES / "export_new_grad.md")  # phone 555-0100, not published
+    shown = mods.resume.load_resume(RESUMES / "senior.md")  # publish_phone: true
     for resume, expect in ((hidden, False), (shown, True)):
         folder = tmp_path / resume.name.split()[0]
         folder.mkdir()
@@ -164,7 +164,7 @@ def assert_dates(entry, item: dict) -> None:
 
 
 def test_json_counts_for_the_senior_with_many_roles(mods, tmp_path) -> None:
-    resume = mods.model.load_resume(RESUMES / "export_senior_many_roles.md")
+    resume = mods.resume.load_resume(RESUMES / "export_senior_many_roles.md")
     mods.exports.write_json_resume(resume, tmp_path / "resume.json")
     data = json.loads((tmp_path / "resume.json").read_text(encoding="utf-8"))
     assert len(data["work"]) == 9  # 8 jobs and the Leadership entry, told apart by meta
@@ -195,7 +195,7 @@ def test_json_counts_for_the_senior_with_many_roles(mods, tmp_path) -> None:
 
 
 def test_json_export_reports_what_it_cannot_hold(mods, tmp_path) -> None:
-    resume = mods.model.load_resume(RESUMES / "deviations.md")
+    resume = mods.resume.load_resume(RESUMES / "deviations.md")
     notes = mods.exports.write_json_resume(resume, tmp_path / "resume.json")
     assert any("'Intern'" in note and "paragraphs" in note for note in notes)
     assert any("'Summer 2018'" in note for note in notes)

@@ -31,7 +31,7 @@ def just_fits(portfolio, baked_default: Path) -> int:
     """The most one-line bullets the default resume takes at the default style, on one page."""
     source = (baked_default / "resume.md").read_text(encoding="utf-8")
     for count in range(0, 80):
-        resume = portfolio.model.parse_resume(with_extra_bullets(source, count + 1), "resume.md")
+        resume = portfolio.resume.parse_resume(with_extra_bullets(source, count + 1), "resume.md")
         pdf = portfolio.pdf.render_pdf(resume, repo=baked_default)
         if portfolio.pdf.page_count(pdf) > 1:
             return count
@@ -48,7 +48,7 @@ def repo_with(baked_default: Path, tmp_path: Path, count: int, front: str = "") 
 def test_page_count_without_pypdf_agrees_with_pypdf(portfolio, baked_default: Path) -> None:
     source = (baked_default / "resume.md").read_text(encoding="utf-8")
     for count in (0, 60):
-        resume = portfolio.model.parse_resume(with_extra_bullets(source, count), "resume.md")
+        resume = portfolio.resume.parse_resume(with_extra_bullets(source, count), "resume.md")
         pdf = portfolio.pdf.render_pdf(resume, repo=baked_default)
         assert portfolio.pdf.page_count(pdf) == len(PdfReader(io.BytesIO(pdf)).pages)
 

@@ -78,7 +78,7 @@ def parse_every_config(project: Path) -> None:
 
 def read_model(project: Path) -> dict:
     script = (
-        "import json, sys; from portfolio.model import load_resume; r = load_resume('resume.md');"
+        "import json, sys; from portfolio.resume import load_resume; r = load_resume('resume.md');"
         "print(json.dumps({'name': r.name, 'role': r.target_role, 'phone': r.phone,"
         " 'contact': [c.text for c in r.contact], 'summary': r.summary}))"
     )

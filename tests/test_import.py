@@ -58,7 +58,7 @@ def test_round_trip_gives_the_same_model(mods, baked_default, tmp_path, name) ->
     resume = load(mods, name, baked_default)
     mods.exports.write_json_resume(resume, tmp_path / "resume.json")
     result = mods.importer.import_file(tmp_path / "resume.json", tmp_path / "resume.md")
-    back = mods.model.load_resume(tmp_path / "resume.md")
+    back = mods.resume.load_resume(tmp_path / "resume.md")
     assert back.warnings == ()
     assert signature(back) == signature(resume.public())
     phone_note = [line for line in result.notes if line.startswith("basics.phone")]
@@ -80,7 +80,7 @@ def test_imported_resume_md_is_already_mdformat_clean(mods, baked_default, tmp_p
 
 
 def test_round_trip_writes_the_dates_the_style_expects(mods, tmp_path) -> None:
-    resume = mods.model.load_resume(RESUMES / "export_senior_many_roles.md")
+    resume = mods.resume.load_resume(RESUMES / "export_senior_many_roles.md")
     mods.exports.write_json_resume(resume, tmp_path / "resume.json")
     mods.importer.import_file(tmp_path / "resume.json", tmp_path / "resume.md")
     text = (tmp_path / "resume.md").read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def example_copy(baked_default: Path, tmp_path: Path) -> Path:
 
 
 def export_json(mods, name: str, folder: Path) -> Path:
-    resume = mods.model.load_resume(RESUMES / name)
+    resume = mods.resume.load_resume(RESUMES / name)
     path = folder / f"{Path(name).stem}.json"
     mods.exports.write_json_resume(resume, path)
     return path
@@ -144,7 +144,7 @@ def test_the_example_is_recognised_whatever_the_answers(mods, baked_default, tmp
     )
     path = tmp_path / "resume.md"
     path.write_text(other, encoding="utf-8")
-    current = mods.importer.example_fingerprint(mods.model.load_resume(baked_default / "resume.md"))
+    current = mods.importer.example_fingerprint(mods.resume.load_resume(baked_default / "resume.md"))
     assert mods.importer.is_example(baked_default / "resume.md"), (
         f"the example resume changed: add {current!r} to EXAMPLE_FINGERPRINTS"
         " in portfolio/importer.py"
@@ -262,7 +262,7 @@ def test_unmapped_fields_are_reported_with_a_reason(mods, tmp_path) -> None:
     ]
     assert result.notes == ["work[0].summary: became the first bullet; give it a measured result"]
     assert all(len(line.split(": ", 1)[1]) > 10 for line in result.not_mapped)
-    resume = mods.model.load_resume(tmp_path / "resume.md")
+    resume = mods.resume.load_resume(tmp_path / "resume.md")
     assert resume.warnings == ()
     assert [(c.kind, c.url) for c in resume.contact][-1] == ("github", "https://github.com/kaim")
     job = next(resume.entries())
@@ -308,11 +308,11 @@ BLIND = sorted((RESUMES.parent / "resumes_blind").glob("*.md"))
 @pytest.mark.parametrize("path", BLIND, ids=[p.stem for p in BLIND])
 def test_resumes_written_blind_round_trip_through_json_resume(mods, tmp_path, path: Path) -> None:
     """Every field comes back; only the contact line's order may change (JSON Resume fixes it)."""
-    resume = mods.model.load_resume(path)
+    resume = mods.resume.load_resume(path)
     assert resume.warnings == ()
     notes = mods.exports.write_json_resume(resume, tmp_path / "resume.json")
     assert notes == ()  # nothing left behind: publications, awards and certifications all have a place
     mods.importer.import_file(tmp_path / "resume.json", tmp_path / "resume.md")
-    back, original = (signature(r) for r in (mods.model.load_resume(tmp_path / "resume.md"), resume.public()))
+    back, original = (signature(r) for r in (mods.resume.load_resume(tmp_path / "resume.md"), resume.public()))
     assert sorted(back.pop("contact")) == sorted(original.pop("contact"))
     assert back == original

@@ -10,7 +10,7 @@ from portfolio_support import POSTINGS, RESUMES, portfolio, run_portfolio  # noq
 
 
 def report(portfolio, posting: str, resume: str):
-    model = portfolio.model.load_resume(RESUMES / resume)
+    model = portfolio.resume.load_resume(RESUMES / resume)
     return portfolio.match.match_posting(POSTINGS / posting, model)
 
 
@@ -95,7 +95,7 @@ def test_everyday_words_are_not_terms(portfolio) -> None:
 
 def terms_of(portfolio, text: str) -> dict[str, bool]:
     """{term: preferred} that `match` reads in a posting text."""
-    resume = portfolio.model.load_resume(RESUMES / "new_grad.md")
+    resume = portfolio.resume.load_resume(RESUMES / "new_grad.md")
     return {t.term: t.preferred for t in portfolio.match.match_text(text, resume).terms}
 
 
@@ -123,14 +123,14 @@ def test_company_names_and_letters_are_not_terms(portfolio) -> None:
 
 
 def test_resume_skills_outside_the_vocabulary_count_too(portfolio) -> None:
-    resume = portfolio.model.load_resume(RESUMES / "new_grad.md")
+    resume = portfolio.resume.load_resume(RESUMES / "new_grad.md")
     result = portfolio.match.match_text("You know LLVM and Python.", resume)
     assert names(result.have) == {"LLVM", "Python"}
     assert result.coverage() == 100.0
 
 
 def test_empty_posting_has_full_coverage_and_no_terms(portfolio) -> None:
-    resume = portfolio.model.load_resume(RESUMES / "new_grad.md")
+    resume = portfolio.resume.load_resume(RESUMES / "new_grad.md")
     result = portfolio.match.match_text("We are a friendly team.", resume)
     assert result.terms == [] and result.coverage() == 100.0
 
@@ -176,7 +176,7 @@ ALIASES = {
 def score_blind(portfolio, folder: Path) -> tuple[float, float, int]:
     """Precision and recall of `match` against a folder's answers.json, and the trap words it took."""
     answers = json.loads((folder / "answers.json").read_text(encoding="utf-8"))
-    resume = portfolio.model.load_resume(RESUMES / "senior.md")
+    resume = portfolio.resume.load_resume(RESUMES / "senior.md")
     right = wrong = missed = traps = 0
     for name, key in answers.items():
         found = [{t.term.casefold()} | ALIASES.get(t.term, set())

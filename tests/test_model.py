@@ -11,7 +11,7 @@ from portfolio_support import RESUMES, portfolio  # noqa: F401  (fixture)
 
 
 def load(portfolio, name: str):
-    return portfolio.model.load_resume(RESUMES / name)
+    return portfolio.resume.load_resume(RESUMES / name)
 
 
 def source_lines(path: Path) -> list[str]:
@@ -19,7 +19,7 @@ def source_lines(path: Path) -> list[str]:
 
 
 def test_default_resume_reads_into_the_model(portfolio, baked_default: Path) -> None:
-    resume = portfolio.model.load_resume(baked_default / "resume.md")
+    resume = portfolio.resume.load_resume(baked_default / "resume.md")
     assert resume.name == "Alex Example"
     assert resume.target_role == "Backend Software Engineer"
     assert resume.warnings == ()
@@ -36,7 +36,8 @@ def test_default_resume_reads_into_the_model(portfolio, baked_default: Path) -> 
     kinds = {s.heading: s.kind for s in resume.sections}
     assert kinds["Professional Summary"] == "summary"
     assert kinds["Technical Skills"] == "skills"
-    assert kinds["Experience"] == kinds["Projects"] == kinds["Education"] == "entries"
+    assert (kinds["Experience"], kinds["Projects"], kinds["Education"]) == ("experience", "projects", "education")
+    assert [e.kind for e in resume.entries()] == ["job", "job", "project", "project", "degree"]
     assert resume.summary.startswith("Backend Software Engineer with ")
     skills = resume.section_of_kind("skills").skills
     assert skills[0].label == "Languages"
@@ -44,7 +45,7 @@ def test_default_resume_reads_into_the_model(portfolio, baked_default: Path) -> 
 
 
 def test_default_entries_have_every_field(portfolio, baked_default: Path) -> None:
-    resume = portfolio.model.load_resume(baked_default / "resume.md")
+    resume = portfolio.resume.load_resume(baked_default / "resume.md")
     entries = {entry.title: entry for entry in resume.entries()}
     job = entries["Software Engineer"]
     assert (job.organisation, job.location, job.dates) == (
@@ -52,7 +53,7 @@ def test_default_entries_have_every_field(portfolio, baked_default: Path) -> Non
         "Springfield, IL",
         "March 2022 – Present",
     )
-    assert job.period.start == portfolio.model.PartialDate(2022, 3)
+    assert job.period.start == portfolio.resume.PartialDate(2022, 3)
     assert job.period.ongoing and job.period.end is None
     assert len(job.bullets) == 3
     project = entries["Semantic Search Service"]
@@ -60,7 +61,7 @@ def test_default_entries_have_every_field(portfolio, baked_default: Path) -> Non
     assert project.tech == ("FastAPI", "PostgreSQL", "pgvector", "Docker")
     degree = entries["B.S. in Computer Science"]
     assert degree.organisation == "State University"
-    assert degree.period.end == portfolio.model.PartialDate(2020, 5)
+    assert degree.period.end == portfolio.resume.PartialDate(2020, 5)
 
 
 @pytest.mark.parametrize("name", ["new_grad.md", "senior.md", "names.md", "deviations.md"])
@@ -80,7 +81,8 @@ def test_every_entry_points_at_its_heading(portfolio, name: str) -> None:
     resume = load(portfolio, name)
     lines = source_lines(RESUMES / name)
     for entry in resume.entries():
-        assert lines[entry.line - 1].startswith(f"### {entry.title}")
+        start = f"- {entry.title}" if entry.one_line else f"### {entry.title}"
+        assert lines[entry.line - 1].startswith(start)
 
 
 def test_new_grad_project_with_link_and_education_first(portfolio) -> None:
@@ -90,7 +92,7 @@ def test_new_grad_project_with_link_and_education_first(portfolio) -> None:
     assert resume.sections[0].kind == "summary"
     ride = next(e for e in resume.entries() if e.title == "Campus Ride Share")
     assert ride.tech == ("React", "Node.js", "PostgreSQL")
-    assert ride.link == portfolio.model.Link(
+    assert ride.link == portfolio.resume.Link(
         "github.com/priya-r/rideshare", "https://github.com/priya-r/rideshare"
     )
     email = next(c for c in resume.contact if c.kind == "email")
@@ -112,10 +114,11 @@ def test_senior_resume_with_many_roles_and_a_published_phone(portfolio) -> None:
     assert resume.public() is resume
     assert any(c.kind == "phone" for c in resume.public().contact)
     certifications = resume.sections[-1]
-    assert certifications.kind == "text"
-    assert [b.text for b in certifications.bullets][
-        1
-    ] == "Certified Kubernetes Administrator (2021)"
+    assert certifications.kind == "certificates" and certifications.bullets == ()
+    assert [(e.kind, e.title, e.dates, e.one_line) for e in certifications.entries] == [
+        ("credential", "AWS Certified Solutions Architect – Professional", "2022", True),
+        ("credential", "Certified Kubernetes Administrator", "2021", True),
+    ]
     education = resume.sections[3].entries
     assert [e.organisation for e in education] == [
         "University of Colorado Boulder",
@@ -126,7 +129,7 @@ def test_senior_resume_with_many_roles_and_a_published_phone(portfolio) -> None:
 
 def test_phone_stays_private_unless_published(portfolio) -> None:
     text = '---\nphone: "+1 555 010 9999"\npublish_phone: false\n---\n# Pat Doe\n\nBoston, MA | pat@example.com\n'
-    resume = portfolio.model.parse_resume(text, "resume.md")
+    resume = portfolio.resume.parse_resume(text, "resume.md")
     assert resume.phone == "+1 555 010 9999"
     assert [c.kind for c in resume.contact] == ["location", "email", "phone"]
     public = resume.public()
@@ -141,9 +144,9 @@ def test_accents_apostrophes_and_cjk_survive(portfolio) -> None:
     assert resume.target_role == "Développeuse backend"
     entry = next(resume.entries())
     assert entry.organisation == "Société Générale d'Exemple"
-    assert entry.period.start == portfolio.model.PartialDate(2020, 9)
+    assert entry.period.start == portfolio.resume.PartialDate(2020, 9)
     assert "日本語" in entry.bullets[1].text
-    assert resume.contact[0] == portfolio.model.ContactItem("location", "Kraków, Poland")
+    assert resume.contact[0] == portfolio.resume.ContactItem("location", "Kraków, Poland")
 
 
 def test_departures_from_the_convention_warn_with_file_and_line(portfolio) -> None:
@@ -153,12 +156,12 @@ def test_departures_from_the_convention_warn_with_file_and_line(portfolio) -> No
         (3, "unknown front matter key"),
         (6, "text before the"),
         (16, "make the organisation bold:"),
-        (20, "no"),
+        (20, "entry 'Analyst' has no organisation line under it"),
         (24, "cannot read the dates 'Summer 2018'"),
         (28, "a paragraph inside an entry"),
         (31, "nested list flattened into separate bullets"),
         (33, "a code block is not part of the resume layout and is left out of the PDF"),
-        (39, "skills line without a"),
+        (39, "skills line without a label"),
     ]
     assert all(
         str(w).startswith(f"{RESUMES / 'deviations.md'}:{w.line}: ") for w in resume.warnings
@@ -179,7 +182,7 @@ def test_departures_keep_every_entry_and_bullet(portfolio) -> None:
     ]
     assert [c.kind for c in resume.contact] == ["email", "location"]
     skills = resume.section_of_kind("skills").skills
-    assert skills == (portfolio.model.SkillGroup("", ("Python", "SQL", "Airflow"), 39),)
+    assert skills == (portfolio.resume.SkillGroup("", ("Python", "SQL", "Airflow"), 39),)
 
 
 def test_inline_markdown_is_stripped_but_kept(portfolio) -> None:
@@ -187,7 +190,7 @@ def test_inline_markdown_is_stripped_but_kept(portfolio) -> None:
         "# Kim\n\nkim@example.com\n\n## Experience\n\n### Engineer\n\n**Acme** | NYC | *2020 – 2021*\n\n"
         "- Cut **p99** latency in `api` by 40% ([write-up](https://example.com/post)).\n"
     )
-    bullet = next(portfolio.model.parse_resume(text).all_bullets())
+    bullet = next(portfolio.resume.parse_resume(text).all_bullets())
     assert bullet.text == "Cut p99 latency in api by 40% (write-up)."
     assert bullet.markdown.startswith("Cut **p99** latency in `api`")
     assert bullet.line == 11
@@ -216,7 +219,7 @@ def test_special_characters_are_plain_text(portfolio) -> None:
     ],
 )
 def test_date_ranges_become_values(portfolio, text, start, end, ongoing) -> None:
-    period = portfolio.model.parse_date_range(text)
+    period = portfolio.resume.parse_date_range(text)
     assert period.start.sort_key() == start
     assert (period.end.sort_key() if period.end else None) == end
     assert period.ongoing is ongoing
@@ -225,7 +228,7 @@ def test_date_ranges_become_values(portfolio, text, start, end, ongoing) -> None
 
 @pytest.mark.parametrize("text", ["Summer 2020", "Present", "2022 – 2019", "13/2020", "soon"])
 def test_unreadable_dates_are_none(portfolio, text: str) -> None:
-    assert portfolio.model.parse_date_range(text) is None
+    assert portfolio.resume.parse_date_range(text) is None
 
 
 @pytest.mark.parametrize(
@@ -241,20 +244,20 @@ def test_unreadable_dates_are_none(portfolio, text: str) -> None:
     ],
 )
 def test_unreadable_resumes_raise_with_file_and_line(portfolio, text, line, message) -> None:
-    with pytest.raises(portfolio.model.ResumeError) as caught:
-        portfolio.model.parse_resume(text, "resume.md")
+    with pytest.raises(portfolio.resume.ResumeError) as caught:
+        portfolio.resume.parse_resume(text, "resume.md")
     assert str(caught.value).startswith(f"resume.md:{line}: ")
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
 
 
 def test_missing_and_binary_files_raise_resume_errors(portfolio, tmp_path: Path) -> None:
-    with pytest.raises(portfolio.model.ResumeError, match=r"resume\.md:1: file not found"):
-        portfolio.model.load_resume(tmp_path / "resume.md")
+    with pytest.raises(portfolio.resume.ResumeError, match=r"resume\.md:1: file not found"):
+        portfolio.resume.load_resume(tmp_path / "resume.md")
     bad = tmp_path / "bad.md"
     bad.write_bytes(b"# Name\n\nline two \xff\xfe\n")
-    with pytest.raises(portfolio.model.ResumeError, match=r"bad\.md:3: not valid UTF-8"):
-        portfolio.model.load_resume(bad)
+    with pytest.raises(portfolio.resume.ResumeError, match=r"bad\.md:3: not valid UTF-8"):
+        portfolio.resume.load_resume(bad)
 
 
 def test_model_is_frozen(portfolio) -> None:

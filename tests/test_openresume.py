@@ -65,9 +65,9 @@ def sources() -> dict[str, Path]:
 def parsed(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFactory):
     """{name: (resume model, what OpenResume read from its PDF)}, one parser run for all."""
     folder = tmp_path_factory.mktemp("openresume")
-    resumes = {"default": portfolio.model.load_resume(baked_default / "resume.md").public()}
-    resumes |= {name: portfolio.model.load_resume(path).public() for name, path in sources().items()}
-    resumes["addresses"] = portfolio.model.load_resume(with_addresses(baked_default / "resume.md", folder)).public()
+    resumes = {"default": portfolio.resume.load_resume(baked_default / "resume.md").public()}
+    resumes |= {name: portfolio.resume.load_resume(path).public() for name, path in sources().items()}
+    resumes["addresses"] = portfolio.resume.load_resume(with_addresses(baked_default / "resume.md", folder)).public()
     pdfs = {}
     for name, resume in resumes.items():
         pdfs[name] = folder / f"{name}.pdf"

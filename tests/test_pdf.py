@@ -15,7 +15,7 @@ from portfolio_support import RESUMES, built_repo, portfolio, run_portfolio  # n
 
 @pytest.fixture(scope="module")
 def default_pdf(portfolio, baked_default: Path, tmp_path_factory) -> Path:
-    resume = portfolio.model.load_resume(baked_default / "resume.md").public()
+    resume = portfolio.resume.load_resume(baked_default / "resume.md").public()
     out = tmp_path_factory.mktemp("pdf") / "resume.pdf"
     portfolio.pdf.render_pdf(resume, out)
     return out
@@ -62,14 +62,14 @@ def test_text_reads_in_order_without_page_numbers(default_pdf: Path, baked_defau
 
 
 def test_same_input_gives_the_same_bytes(portfolio, baked_default: Path) -> None:
-    resume = portfolio.model.load_resume(baked_default / "resume.md").public()
+    resume = portfolio.resume.load_resume(baked_default / "resume.md").public()
     first = portfolio.pdf.render_pdf(resume)
     second = portfolio.pdf.render_pdf(resume)
     assert first == second
 
 
 def test_pdf_renders_quickly(portfolio, baked_default: Path) -> None:
-    resume = portfolio.model.load_resume(baked_default / "resume.md").public()
+    resume = portfolio.resume.load_resume(baked_default / "resume.md").public()
     portfolio.pdf.render_pdf(resume)  # warm: fonts loaded once per process
     started = time.perf_counter()
     portfolio.pdf.render_pdf(resume)
@@ -78,7 +78,7 @@ def test_pdf_renders_quickly(portfolio, baked_default: Path) -> None:
 
 
 def test_png_preview_of_page_one(portfolio, baked_default: Path, tmp_path: Path) -> None:
-    resume = portfolio.model.load_resume(baked_default / "resume.md").public()
+    resume = portfolio.resume.load_resume(baked_default / "resume.md").public()
     png = portfolio.pdf.render_png(resume, tmp_path / "resume.png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
@@ -90,7 +90,7 @@ def test_png_preview_of_page_one(portfolio, baked_default: Path, tmp_path: Path)
 
 
 def test_user_text_is_data_not_typst_code(portfolio, tmp_path: Path) -> None:
-    resume = portfolio.model.load_resume(RESUMES / "special_chars.md")
+    resume = portfolio.resume.load_resume(RESUMES / "special_chars.md")
     out = tmp_path / "special.pdf"
     portfolio.pdf.render_pdf(resume, out)
     text = " ".join(page_text(out).split())
@@ -102,7 +102,7 @@ def test_user_text_is_data_not_typst_code(portfolio, tmp_path: Path) -> None:
 
 
 def test_many_roles_fit_a4_and_keep_a_published_phone(portfolio, tmp_path: Path) -> None:
-    resume = portfolio.model.load_resume(RESUMES / "senior.md").public()
+    resume = portfolio.resume.load_resume(RESUMES / "senior.md").public()
     out = tmp_path / "senior.pdf"
     pdf = portfolio.pdf.render_pdf(resume, out)
     reader = PdfReader(out)
@@ -118,7 +118,7 @@ def test_many_roles_fit_a4_and_keep_a_published_phone(portfolio, tmp_path: Path)
 
 def test_private_phone_is_not_in_the_public_pdf(portfolio, tmp_path: Path) -> None:
     text = '---\nphone: "+1 555 010 9999"\n---\n# Pat Doe\n\nBoston, MA | pat@example.com\n\n## Summary\n\nHi.\n'
-    resume = portfolio.model.parse_resume(text, tmp_path / "resume.md")
+    resume = portfolio.resume.parse_resume(text, tmp_path / "resume.md")
     assert "555 010 9999" not in page_text_of(portfolio, resume.public(), tmp_path)
     assert "555 010 9999" in page_text_of(portfolio, resume, tmp_path)
 
@@ -132,7 +132,7 @@ def page_text_of(portfolio, resume, folder: Path) -> str:
 def test_a_character_no_font_has_fails_with_file_and_line(portfolio, tmp_path: Path) -> None:
     source = tmp_path / "resume.md"
     source.write_text("# Ankh \U000132f9 Example\n\nCairo | a@example.com\n", encoding="utf-8")
-    resume = portfolio.model.load_resume(source)
+    resume = portfolio.resume.load_resume(source)
     with pytest.raises(portfolio.pdf.PdfError) as caught:
         portfolio.pdf.render_pdf(resume)
     assert str(caught.value).startswith(f"{source}:1: no font has a glyph for '\U000132f9'")

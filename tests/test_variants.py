@@ -25,7 +25,7 @@ EXPECTED_ORDER = {"backend": [], "platform": ["Projects", "Experience"]}
 
 
 def test_tags_are_recorded_and_the_text_stays_clean(portfolio, tagged_repo: Path) -> None:
-    resume = portfolio.model.load_resume(tagged_repo / "resume.md")
+    resume = portfolio.resume.load_resume(tagged_repo / "resume.md")
     bullets = {bullet.id: bullet for bullet in resume.all_bullets() if bullet.id}
     assert set(bullets) == {"k8s-migration", "billing-tests", "search-api"}
     assert bullets["k8s-migration"].targets == ("platform",)

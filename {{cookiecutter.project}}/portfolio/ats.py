@@ -26,7 +26,7 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar
 from pypdf import PdfReader
 
-from .model import Entry, Resume
+from .resume import Entry, Resume
 
 BULLET = "•"
 BASELINE_TOLERANCE = 1.5  # points: characters this close vertically share a line
@@ -362,7 +362,7 @@ def _check_fields(
     for entry in resume.entries():
         where = f"{resume.source}:{entry.line}"
         fields = _entry_fields(entry)
-        distinctive = [f for f in fields if f[0] in ("organisation", "title", "project")]
+        distinctive = [f for f in fields if f[0] in ("organisation", "title", "project", "name")]
         anchor = _anchor(items, distinctive, cursor)
         positions = []
         for label, value in fields:
@@ -443,7 +443,14 @@ def _anchor(items: list[TextItem], fields: list[tuple[str, str]], cursor: int) -
 
 
 def _entry_fields(entry: Entry) -> list[tuple[str, str]]:
-    if entry.is_project:
+    if entry.layout == "line":
+        fields = [
+            ("name", entry.title),
+            ("organisation", entry.organisation),
+            ("location", entry.location),
+            ("dates", entry.dates),
+        ]
+    elif entry.layout == "project":
         fields = [("project", entry.title), ("tech", ", ".join(entry.tech)), ("dates", entry.dates)]
     else:
         fields = [

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import exports, fit, pdf
-from .model import Resume, load_resume
+from .resume import Resume, load_resume
 
 SITE_DIR = "_site"
 PDF_CACHE = Path(".cache") / "pdf"

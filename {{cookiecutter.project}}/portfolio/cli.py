@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .model import load_resume
+from .errors import PortfolioError
+from .resume import load_resume
 
 RESUME = "resume.md"
 
@@ -27,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as error:  # noqa: BLE001 - one line for our own errors, traceback for bugs
         if _is_user_error(error):
-            print(f"error: {_one_line(error)}", file=sys.stderr)
+            for line in _lines(error):
+                print(f"error: {line}", file=sys.stderr)
             return 1
         raise
 
@@ -193,9 +195,14 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _is_user_error(error: BaseException) -> bool:
     """Errors about the user's files or machine, as opposed to bugs in this package."""
-    if isinstance(error, (OSError, UnicodeDecodeError)):
-        return True
-    return type(error).__module__.startswith(("portfolio.", __package__ or "portfolio"))
+    return isinstance(error, (PortfolioError, OSError, UnicodeDecodeError))
+
+
+def _lines(error: BaseException) -> list[str]:
+    """One line per problem: a resume with three errors prints three `error:` lines."""
+    if isinstance(error, PortfolioError):
+        return error.lines()
+    return [_one_line(error)]
 
 
 def _one_line(error: BaseException) -> str:

@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import PortfolioError
 from .cache import store
 
 CACHE_DIR = Path(".cache") / "diagrams"
@@ -65,7 +66,7 @@ BROWSER_FAILURES = (
 SETUP_HINT = "run ./run.sh setup with Node.js 20+ and Chromium or Chrome installed"
 
 
-class DiagramError(Exception):
+class DiagramError(PortfolioError):
     """An invalid diagram or a failed render. The first line of str() is `file:line: message`."""
 
 

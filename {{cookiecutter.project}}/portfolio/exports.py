@@ -33,7 +33,9 @@ from markdown_it import MarkdownIt
 
 from . import jsonresume
 from .cache import package_version, write_atomic
-from .model import Bullet, ContactItem, Entry, Resume, Section, SkillGroup
+from .errors import PortfolioError
+from .resume import Bullet, ContactItem, Entry, Resume, Section, SkillGroup
+from .resume.escape import md_escape
 
 REFERENCE_DOCX = Path(__file__).parent / "templates" / "reference.docx"
 # A fixed time keeps the DOCX bytes identical for the same input; SOURCE_DATE_EPOCH overrides.
@@ -104,7 +106,7 @@ def fingerprint(resume: Resume) -> str:
     return digest.hexdigest()[:24]
 
 
-class ExportError(Exception):
+class ExportError(PortfolioError):
     """An export could not be written. str() is one line."""
 
 
@@ -152,7 +154,10 @@ def _entry_text(entry: Entry) -> str:
     details = [entry.organisation, entry.location, ", ".join(entry.tech), entry.dates]
     if entry.link:
         details.append(entry.link.url)
-    lines = [entry.title, " | ".join(part for part in details if part)]
+    if entry.layout == "line":
+        lines = [" | ".join(part for part in [entry.title, *details] if part)]
+    else:
+        lines = [entry.title, " | ".join(part for part in details if part)]
     lines += list(entry.paragraphs)
     lines += [f"- {_bullet_text(bullet)}" for bullet in entry.bullets]
     return "\n".join(line for line in lines if line)
@@ -275,7 +280,10 @@ def _entry_md(entry: Entry) -> list[str]:
         details.append(f"*{md_escape(entry.dates)}*")
     if entry.link:
         details.append(f"[{md_escape(entry.link.text)}]({_target(entry.link.url)})")
-    blocks = [f"### {md_escape(entry.title)}", " | ".join(details)]
+    if entry.layout == "line":
+        blocks = [" | ".join([f"**{md_escape(entry.title)}**", *details])]
+    else:
+        blocks = [f"### {md_escape(entry.title)}", " | ".join(details)]
     blocks += [md_escape(paragraph) for paragraph in entry.paragraphs]
     blocks.append(_bullets_md(entry.bullets))
     return blocks
@@ -304,18 +312,6 @@ def _bullet_md(bullet: Bullet) -> str:
         re.sub(r"^(\s*)([-+*#>]|\d+[.)])(\s|$)", r"\1\\\2\3", line) for line in source.split("\n")
     ]
     return " ".join(line.strip() for line in lines)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<]|(?<![^\W_])_|_(?![^\W_]))")
-
-
-def md_escape(text: str) -> str:
-    """Plain text as CommonMark that reads back as exactly this text (escaping only markup)."""
-    text = " ".join(text.split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)  # "&amp;" must stay five characters
-    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)  # "2020. " must not start a numbered list
-    return re.sub(r"^([-+=#>:])", r"\\\1", text)  # nor "- ", "# ", "> " or ":::" a block
 
 
 @functools.lru_cache(maxsize=1)

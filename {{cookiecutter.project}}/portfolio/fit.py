@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pdf
-from .model import Resume
+from .resume import Resume
 
 CACHE = Path(".cache") / "pdf"
 KEEP = 24  # cached PDFs kept: the main resume, its variants and a few recent edits

@@ -11,28 +11,37 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import jsonresume
-from .exports import md_escape as _md
-from .model import MONTH_NAMES, PAPERS, Resume, ResumeError, load_resume, parse_resume
+from .errors import PortfolioError
+from .resume import (
+    MONTH_NAMES,
+    PAPERS,
+    Bullet,
+    ContactItem,
+    Entry,
+    EntryKind,
+    Link,
+    Resume,
+    ResumeError,
+    Section,
+    SkillGroup,
+    load_resume,
+    parse_date_range,
+    parse_resume,
+    write_resume,
+)
+from .resume import grammar
+from .resume.contact import contact_item, with_phone
+from .resume.inline import Part
 
 # Section headings for a file without `meta.portfolio.sections`, in this order.
-DEFAULT_SECTIONS = (
-    ("summary", "Professional Summary"),
-    ("skills", "Technical Skills"),
-    ("work", "Experience"),
-    ("projects", "Projects"),
-    ("education", "Education"),
-    ("volunteer", "Volunteering"),
-    ("certificates", "Certifications"),
-    ("awards", "Awards"),
-    ("publications", "Publications"),
-    ("interests", "Interests"),
+DEFAULT_SECTIONS = tuple(
+    (str(grammar.BY_NAME[name].json_key), grammar.BY_NAME[name].heading) for name in grammar.WRITING_ORDER
 )
 NOT_MAPPED = {
     "basics.image": "a photo does not belong on an ATS-safe resume",
@@ -51,7 +60,7 @@ EXAMPLE_FINGERPRINTS = frozenset(
 )
 
 
-class ImportProblem(Exception):
+class ImportProblem(PortfolioError):
     """The JSON Resume file cannot be imported. str() is one line naming the file and field."""
 
 
@@ -158,6 +167,13 @@ def is_example(path: Path) -> bool:
     return example_fingerprint(resume) in EXAMPLE_FINGERPRINTS
 
 
+def _fingerprint_kind(section: Section) -> str:
+    """The section kinds the fingerprints were taken with (before kinds named what a section holds)."""
+    if section.kind in ("summary", "skills"):
+        return section.kind
+    return "entries" if any(not entry.one_line for entry in section.entries) else "text"
+
+
 def example_fingerprint(resume: Resume) -> str:
     """A hash of all of resume.md except the bake-time answers (name, contact, target role)."""
     role = resume.target_role
@@ -168,7 +184,7 @@ def example_fingerprint(resume: Resume) -> str:
     content = [
         [
             section.heading,
-            section.kind,
+            _fingerprint_kind(section),
             [neutral(paragraph) for paragraph in section.paragraphs],
             [[group.label, list(group.items)] for group in section.skills],
             [bullet.text for bullet in section.bullets],
@@ -183,20 +199,24 @@ def example_fingerprint(resume: Resume) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-# --------------------------------------------------------------------------- JSON -> Markdown
+# --------------------------------------------------------------------------- JSON -> model
 
 
 def to_markdown(data: dict[str, Any]) -> ImportResult:
-    writer = _Writer(data)
-    return ImportResult(writer.markdown(), writer.not_mapped, writer.notes)
+    reader = _JsonReader(data)
+    resume = reader.resume()
+    return ImportResult(write_resume(resume), reader.not_mapped, reader.notes)
 
 
-class _Writer:
+class _JsonReader:
+    """JSON Resume data to the resume model; `write_resume` prints it."""
+
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.basics: dict[str, Any] = data.get("basics") or {}
         self.not_mapped: list[str] = []
         self.notes: list[str] = []
+        self.line = 0  # entries get increasing "lines" so the writer keeps their order
 
     def skip(self, name: str, why: str) -> None:
         self.not_mapped.append(f"{name}: {why}")
@@ -204,62 +224,53 @@ class _Writer:
     def note(self, name: str, what: str) -> None:
         self.notes.append(f"{name}: {what}")
 
-    def markdown(self) -> str:
+    def next_line(self) -> int:
+        self.line += 1
+        return self.line
+
+    def resume(self) -> Resume:
         self.report_unmapped()
-        blocks = [self.front_matter(), f"# {_md(str(self.basics['name']))}", self.contact_line()]
-        for key, heading, items in self.sections():
-            blocks.append(f"## {_md(heading)}")
-            blocks += self.section_blocks(key, items)
-        return "\n\n".join(block for block in blocks if block) + "\n"
+        phone = text(self.basics.get("phone"))
+        if phone:
+            self.note("basics.phone", "in the front matter, not published (publish_phone: false)")
+        portfolio = (self.data.get("meta") or {}).get("portfolio")
+        paper = portfolio.get("paper") if isinstance(portfolio, dict) else None
+        contact = self.contact()
+        return Resume(
+            name=text(self.basics["name"]),
+            target_role=text(self.basics.get("label")),
+            phone=phone,
+            publish_phone=False,
+            contact=with_phone(contact, phone) if phone else contact,
+            sections=tuple(self.section(key, heading, items) for key, heading, items in self.sections()),
+            source=Path("resume.md"),
+            paper=paper if paper in PAPERS else PAPERS[0],
+        )
 
     # -- basics
 
-    def front_matter(self) -> str:
-        role = self.text(self.basics.get("label"))
-        phone = self.text(self.basics.get("phone"))
-        if phone:
-            self.note("basics.phone", "in the front matter, not published (publish_phone: false)")
-        lines = [
-            "---",
-            f"target_role: {json.dumps(role, ensure_ascii=False)}",
-            f"phone: {json.dumps(phone, ensure_ascii=False)}",
-            "publish_phone: false",
-        ]
-        portfolio = (self.data.get("meta") or {}).get("portfolio")
-        paper = portfolio.get("paper") if isinstance(portfolio, dict) else None
-        if paper in PAPERS and paper != PAPERS[0]:
-            lines.append(f"paper: {paper}")
-        lines.append("---")
-        return "\n".join(lines)
-
-    def contact_line(self) -> str:
-        items: list[str] = []
+    def contact(self) -> tuple[ContactItem, ...]:
+        found: list[str] = []
         location = self.basics.get("location") or {}
         if location:
-            place = jsonresume.join_location(location)
-            if place:
-                items.append(_field(place))
-        if self.text(self.basics.get("email")):
-            items.append(_field(self.text(self.basics["email"])))
+            found.append(jsonresume.join_location(location))
+        found.append(text(self.basics.get("email")))
         # The template's order: location | email | GitHub | website | LinkedIn and other profiles.
         profiles = [
-            (self.text(profile.get("network")).lower() == "github", index, profile)
+            (text(profile.get("network")).lower() == "github", index, profile)
             for index, profile in enumerate(self.basics.get("profiles") or [])
         ]
-        for is_github, index, profile in profiles:
-            if is_github:
-                items.append(self.profile_text(profile, f"basics.profiles[{index}]"))
-        if self.text(self.basics.get("url")):
-            items.append(_field(_url_text(self.text(self.basics["url"]))))
-        for is_github, index, profile in profiles:
-            if not is_github:
-                items.append(self.profile_text(profile, f"basics.profiles[{index}]"))
-        return " | ".join(item for item in items if item)
+        found += [self.profile_text(p, f"basics.profiles[{i}]") for github, i, p in profiles if github]
+        if text(self.basics.get("url")):
+            found.append(_url_text(text(self.basics["url"])))
+        found += [self.profile_text(p, f"basics.profiles[{i}]") for github, i, p in profiles if not github]
+        parts = [Part(item.replace("|", "/"), False, False, None) for item in found if item]
+        return tuple(contact_item(part, index) for index, part in enumerate(parts))
 
     def profile_text(self, profile: dict[str, Any], name: str) -> str:
-        url = self.text(profile.get("url"))
-        network = self.text(profile.get("network")).lower()
-        username = self.text(profile.get("username"))
+        url = text(profile.get("url"))
+        network = text(profile.get("network")).lower()
+        username = text(profile.get("username"))
         if not url and username and network in ("github", "linkedin"):
             url = {"github": "https://github.com/", "linkedin": "https://www.linkedin.com/in/"}[
                 network
@@ -267,7 +278,7 @@ class _Writer:
         if not url:
             self.skip(name, "a profile without a url")
             return ""
-        return _field(_url_text(url))
+        return _url_text(url)
 
     # -- sections
 
@@ -275,10 +286,9 @@ class _Writer:
         """(key, heading, items) in `meta.portfolio.sections` order, else the default order."""
         pools = {key: list(enumerate(self.data.get(key) or [])) for key, _ in DEFAULT_SECTIONS}
         summary = self.basics.get("summary")
-        pools["summary"] = [(0, self.text_block(summary))] if summary else []
-        layout = self.layout()
+        pools["summary"] = [(0, text_block(summary))] if summary else []
         chosen: list[tuple[str, str, list[tuple[int, Any]]]] = []
-        for key, heading, count in layout:
+        for key, heading, count in self.layout():
             items, pools[key] = pools[key][:count], pools[key][count:]
             chosen.append((key, heading, items))
         for key, heading in DEFAULT_SECTIONS:  # whatever the layout did not place
@@ -288,9 +298,7 @@ class _Writer:
                     chosen[same[-1]][2].extend(pools[key])
                 else:
                     chosen.append((key, heading, pools[key]))
-        return [
-            (key, heading, items) for key, heading, items in chosen if items or key != "summary"
-        ]
+        return [(key, heading, items) for key, heading, items in chosen if items or key != "summary"]
 
     def layout(self) -> list[tuple[str, str, int]]:
         meta = (self.data.get("meta") or {}).get("portfolio")
@@ -299,130 +307,114 @@ class _Writer:
         keys = {key for key, _ in DEFAULT_SECTIONS}
         try:
             layout = [(str(s["key"]), str(s["heading"]), int(s["count"])) for s in meta["sections"]]
-            if all(
-                key in keys and heading.strip() and count >= 0 for key, heading, count in layout
-            ):
+            if all(key in keys and heading.strip() and count >= 0 for key, heading, count in layout):
                 return layout
         except (KeyError, TypeError, ValueError):
             pass
-        self.skip(
-            "meta.portfolio.sections", "not a list of {heading, key, count}; default headings used"
-        )
+        self.skip("meta.portfolio.sections", "not a list of {heading, key, count}; default headings used")
         return []
 
-    def section_blocks(self, key: str, items: list[tuple[int, Any]]) -> list[str]:
+    def section(self, key: str, heading: str, items: list[tuple[int, Any]]) -> Section:
+        heading = " ".join(heading.split())
+        kind = grammar.section_kind(heading).name
+        line = self.next_line()
         if key == "summary":
-            paragraphs = "\n\n".join(text for _, text in items).split("\n\n")
-            return [_md(paragraph) for paragraph in paragraphs if paragraph.strip()]
+            paragraphs = "\n\n".join(value for _, value in items).split("\n\n")
+            return Section(heading, kind, line, tuple(p for p in paragraphs if p.strip()))
         if key == "skills":
-            return [self.skills(items)]
+            return Section(heading, kind, line, skills=self.skills(items))
         if key in jsonresume.LIST_FIELDS:
-            return [_bullets([self.list_item(key, item) for _, item in items])]
-        blocks: list[str] = []
-        for index, item in items:
-            blocks += self.entry(key, item, f"{key}[{index}]")
-        return blocks
+            listed = [self.list_item(key, item, f"{key}[{index}]") for index, item in items]
+            entries = tuple(item for item in listed if isinstance(item, Entry))
+            bullets = tuple(item for item in listed if isinstance(item, Bullet))
+            return Section(heading, kind, line, entries=entries, bullets=bullets)
+        entries = tuple(self.entry(key, item, f"{key}[{index}]") for index, item in items)
+        return Section(heading, kind, line, entries=entries)
 
-    def skills(self, items: list[tuple[int, dict[str, Any]]]) -> str:
-        lines, loose = [], []
+    def skills(self, items: list[tuple[int, dict[str, Any]]]) -> tuple[SkillGroup, ...]:
+        groups, loose = [], []
         for index, skill in items:
-            name = self.text(skill.get("name"))
-            keywords = [self.text(k) for k in skill.get("keywords") or [] if self.text(k)]
+            name = text(skill.get("name"))
+            keywords = [text(k) for k in skill.get("keywords") or [] if text(k)]
             if skill.get("level"):
-                self.skip(
-                    f"skills[{index}].level", "levels are not shown; let the bullets prove them"
-                )
+                self.skip(f"skills[{index}].level", "levels are not shown; let the bullets prove them")
             if keywords and name:
-                lines.append(f"- **{_md(name)}:** {', '.join(_md(word) for word in keywords)}")
+                groups.append(SkillGroup(name, tuple(keywords), self.next_line()))
             else:
                 loose += [name] if name else keywords
         if loose:
-            lines.append(f"- **Other:** {', '.join(_md(word) for word in loose)}")
-        return "\n".join(lines)
+            groups.append(SkillGroup("Other", tuple(loose), self.next_line()))
+        return tuple(groups)
 
-    def list_item(self, key: str, item: dict[str, Any]) -> str:
-        text = self.text(item.get(jsonresume.LIST_FIELDS[key]))
-        extras = [
-            self.text(item.get(name)) for name in ("issuer", "awarder", "publisher") if item.get(name)
-        ]
-        date = self.text(item.get("date") or item.get("releaseDate"))
-        if date:
-            extras.append(_month_year(date))
-        keywords = [self.text(word) for word in item.get("keywords") or []]
+    def list_item(self, key: str, item: dict[str, Any], name: str) -> Entry | Bullet:
+        """A certificate, award or publication: a one-line entry; a bare name stays a bullet."""
+        title = text(item.get(jsonresume.LIST_FIELDS[key]))
+        giver = text(item.get(jsonresume.GIVER_FIELDS.get(key, "")))
+        date = text(item.get("date") or item.get("releaseDate"))
+        dates = _month_year(date) if date else ""
+        keywords = [text(word) for word in item.get("keywords") or [] if text(word)]
+        details = [text(item.get("summary"))] if text(item.get("summary")) else []
+        url = text(item.get("url"))
+        line = self.next_line()
+        if key == "interests" or not (giver or dates or url or details) or not title:
+            words = ", ".join([title, *keywords]) if title else ", ".join(keywords)
+            return Bullet(words, line)
         if keywords:
-            extras.append(", ".join(keywords))
-        return ", ".join([text, *extras]) if text else ", ".join(extras)
+            self.skip(f"{name}.keywords", "a one-line entry has no place for keywords")
+        bullets = tuple(Bullet(detail, self.next_line()) for detail in details)
+        link = Link(_url_text(url), url) if url else None
+        return Entry(
+            kind=_ENTRY_KINDS[key], title=title, organisation=giver, location=text(item.get("location")),
+            dates=dates, period=parse_date_range(dates) if dates else None, tech=(), link=link,
+            bullets=bullets, line=line, one_line=True,
+        )
 
-    def entry(self, key: str, item: dict[str, Any], name: str) -> list[str]:
+    def entry(self, key: str, item: dict[str, Any], name: str) -> Entry:
         dates = _dates_text(item, name)
-        location = self.text(item.get("location"))
-        url = self.text(item.get("url"))
-        bullets = [self.text(h) for h in item.get("highlights") or item.get("courses") or []]
+        location = text(item.get("location"))
+        url = text(item.get("url"))
+        line = self.next_line()
+        bullets = [text(h) for h in item.get("highlights") or item.get("courses") or []]
         paragraph = "description" if key == "projects" else "summary"
-        if self.text(item.get(paragraph)):
-            bullets.insert(0, self.text(item[paragraph]))
+        if text(item.get(paragraph)):
+            bullets.insert(0, text(item[paragraph]))
             self.note(f"{name}.{paragraph}", "became the first bullet; give it a measured result")
-        if key in ("work", "volunteer") and self.text(item.get("description")):
+        if key in ("work", "volunteer") and text(item.get("description")):
             self.skip(f"{name}.description", "describes the organisation; resume.md has no place")
         if key == "education" and item.get("score"):
-            bullets.append(f"GPA: {self.text(item['score'])}")
+            bullets.append(f"GPA: {text(item['score'])}")
         if key == "projects":
-            return self.project(item, name, dates, location, url, bullets)
-        title, organisation = self.title_and_organisation(key, item)
-        if not title:
-            self.skip(f"{name}.position", "missing; the entry has no title")
-            title = organisation or "Untitled"
-        if not organisation:
-            head = " | ".join([_field(title)] + [f"*{_field(dates)}*"] * bool(dates))
-            if location:
-                self.skip(f"{name}.location", "no organisation to put it after")
-            return [f"### {head}", _bullets(bullets)]
-        org = f"[{_field(organisation)}]({_url(url)})" if url else _field(organisation)
-        details = (
-            [f"**{org}**"]
-            + [_field(location)] * bool(location)
-            + [f"*{_field(dates)}*"] * bool(dates)
+            title, organisation = text(item.get("name")) or "Untitled project", text(item.get("entity"))
+            for extra in ("roles", "type"):
+                if item.get(extra):
+                    self.skip(f"{name}.{extra}", "no place for it in a project entry")
+        else:
+            title, organisation = self.title_and_organisation(key, item)
+            if not title:
+                self.skip(f"{name}.position", "missing; the entry has no title")
+                title = organisation or "Untitled"
+        tech = tuple(text(word) for word in item.get("keywords") or [] if text(word)) if key == "projects" else ()
+        link_text = organisation if organisation and key != "projects" else _url_text(url)
+        return Entry(
+            kind=_ENTRY_KINDS[key],
+            title=title,
+            organisation=organisation,
+            location=location,
+            dates=dates,
+            period=parse_date_range(dates) if dates else None,
+            tech=tech,
+            link=Link(link_text, url) if url else None,
+            bullets=tuple(Bullet(bullet, self.next_line()) for bullet in bullets if bullet.strip()),
+            line=line,
         )
-        return [f"### {_field(title)}", " | ".join(details), _bullets(bullets)]
 
     def title_and_organisation(self, key: str, item: dict[str, Any]) -> tuple[str, str]:
         if key == "education":
-            study, area = self.text(item.get("studyType")), self.text(item.get("area"))
+            study, area = text(item.get("studyType")), text(item.get("area"))
             title = f"{study} in {area}" if study and area else study or area
-            return title, self.text(item.get("institution"))
+            return title, text(item.get("institution"))
         organisation = item.get("organization") if key == "volunteer" else item.get("name")
-        return self.text(item.get("position")), self.text(organisation)
-
-    def project(
-        self,
-        item: dict[str, Any],
-        name: str,
-        dates: str,
-        location: str,
-        url: str,
-        bullets: list[str],
-    ) -> list[str]:
-        head = [_field(self.text(item.get("name")) or "Untitled project")]
-        keywords = [self.text(word) for word in item.get("keywords") or [] if self.text(word)]
-        if keywords:
-            head.append(f"*{', '.join(_field(word) for word in keywords)}*")
-        if url:
-            head.append(f"[{_field(_url_text(url))}]({_url(url)})")
-        entity = self.text(item.get("entity"))
-        for extra in ("roles", "type"):
-            if item.get(extra):
-                self.skip(f"{name}.{extra}", "no place for it in a project entry")
-        if not entity:
-            head += [f"*{_field(dates)}*"] * bool(dates)
-            if location:
-                self.skip(f"{name}.location", "no organisation (entity) to put it after")
-            return [f"### {' | '.join(head)}", _bullets(bullets)]
-        details = (
-            [f"**{_field(entity)}**"]
-            + [_field(location)] * bool(location)
-            + [f"*{_field(dates)}*"] * bool(dates)
-        )
-        return [f"### {' | '.join(head)}", " | ".join(details), _bullets(bullets)]
+        return text(item.get("position")), text(organisation)
 
     def report_unmapped(self) -> None:
         location = self.basics.get("location") or {}
@@ -436,19 +428,26 @@ class _Writer:
             if value:
                 self.skip(name, NOT_MAPPED[name])
 
-    @staticmethod
-    def text(value: Any) -> str:
-        return " ".join(str(value).split()) if value is not None else ""
 
-    @staticmethod
-    def text_block(value: Any) -> str:
-        """Text that may hold paragraphs (blank-line separated); each paragraph on one line."""
-        paragraphs = str(value).replace("\r\n", "\n").split("\n\n")
-        return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+_ENTRY_KINDS: dict[str, EntryKind] = {
+    "work": "job",
+    "volunteer": "volunteer",
+    "projects": "project",
+    "education": "degree",
+    "certificates": "credential",
+    "awards": "award",
+    "publications": "publication",
+}
 
 
-def _bullets(texts: list[str]) -> str:
-    return "\n".join(f"- {_md(text)}" for text in texts if text.strip())
+def text(value: Any) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def text_block(value: Any) -> str:
+    """Text that may hold paragraphs (blank-line separated); each paragraph on one line."""
+    paragraphs = str(value).replace("\r\n", "\n").split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
 def _url_text(url: str) -> str:
@@ -486,13 +485,3 @@ def _month_year(iso: str) -> str:
         return year
     return f"{MONTH_NAMES[int(rest[:2]) - 1]} {year}"
 
-
-def _field(text: str) -> str:
-    """A field of a `|`-separated line: a `|` inside it would split it, so it becomes `/`."""
-    return _md(text.replace("|", "/"))
-
-
-def _url(url: str) -> str:
-    """A link destination: bare when it can be (as mdformat writes it), else in `<...>`."""
-    url = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
-    return f"<{url}>" if re.search(r"[()\\]", url) else url

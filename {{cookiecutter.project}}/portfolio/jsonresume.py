@@ -12,31 +12,24 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .model import _PROJECTS_RE, Entry, PartialDate, Resume, Section
+from .errors import PortfolioError
+from .resume import Bullet, Entry, PartialDate, Resume, Section
+from .resume.grammar import BY_NAME
 
 SCHEMA = Path(__file__).parent / "schemas" / "jsonresume-1.3.1.json"
 SCHEMA_VERSION = "1.3.1"
 
-# Section key (a JSON Resume array, or "summary") chosen from a section's heading.
-_EDUCATION_RE = re.compile(r"educat|degree|academ|school|universit", re.IGNORECASE)
-_VOLUNTEER_RE = re.compile(r"volunt|communit", re.IGNORECASE)
-_LIST_KEYS = (
-    (re.compile(r"certif|licen[cs]", re.IGNORECASE), "certificates", "name"),
-    (re.compile(r"award|honou?r|achievement", re.IGNORECASE), "awards", "title"),
-    (re.compile(r"publicat|papers|talks", re.IGNORECASE), "publications", "name"),
-    (re.compile(r"interest|hobb", re.IGNORECASE), "interests", "name"),
-)
-# The field that holds a list item's text in each list-only array.
-LIST_FIELDS = {key: field for _, key, field in _LIST_KEYS}
+# The field that holds an item's name in each list-only array, and the one naming who gave it.
+LIST_FIELDS = {"certificates": "name", "awards": "title", "publications": "name", "interests": "name"}
+GIVER_FIELDS = {"certificates": "issuer", "awards": "awarder", "publications": "publisher"}
 
 
-class SchemaError(Exception):
+class SchemaError(PortfolioError):
     """Data that is not valid JSON Resume. str() is one line naming the field."""
 
 
@@ -50,16 +43,20 @@ class Export:
 
 
 def to_json_resume(resume: Resume) -> Export:
-    """The resume as a JSON Resume document (ordered keys, no empty values) plus notes on losses."""
+    """The resume as a JSON Resume document (ordered keys, no empty values) plus notes on losses.
+
+    Each note names the resume.md line of what JSON Resume has no place for.
+    """
     notes: list[str] = []
     data: dict[str, Any] = {"basics": _basics(resume, notes)}
     layout: list[dict[str, Any]] = []
     for section in resume.sections:
+        where = f"{resume.source}:{section.line}"
         key = section_key(section)
         if key is None:
-            notes.append(f"section '{section.heading}': JSON Resume has no place for free text")
+            notes.append(f"{where}: section '{section.heading}': JSON Resume has no place for free text")
             continue
-        items = _section_items(section, key, notes)
+        items = _section_items(section, key, lambda line, what: notes.append(f"{resume.source}:{line}: {what}"))
         if key == "summary":
             data["basics"]["summary"] = items[0] if items else ""
             count = 1
@@ -72,21 +69,16 @@ def to_json_resume(resume: Resume) -> Export:
 
 
 def section_key(section: Section) -> str | None:
-    if section.kind == "summary":
-        return "summary"
-    if section.kind == "skills":
-        return "skills"
+    """The JSON Resume array a section goes to, from its kind (grammar.SECTIONS), or None."""
+    key = BY_NAME[section.kind].json_key
+    if key in ("summary", "skills"):
+        return key
     if section.entries:
-        if _PROJECTS_RE.search(section.heading):
-            return "projects"
-        if _EDUCATION_RE.search(section.heading):
-            return "education"
-        if _VOLUNTEER_RE.search(section.heading):
-            return "volunteer"
-        return "work"
-    for pattern, key, _ in _LIST_KEYS:
-        if section.bullets and not section.paragraphs and pattern.search(section.heading):
+        if key is not None:
             return key
+        return "projects" if all(entry.kind == "project" for entry in section.entries) else "work"
+    if key in LIST_FIELDS and section.bullets and not section.paragraphs:
+        return key
     return None
 
 
@@ -138,31 +130,51 @@ def _profile(kind: str, url: str) -> dict[str, str]:
     return profile
 
 
-def _section_items(section: Section, key: str, notes: list[str]) -> list[Any]:
+def _section_items(section: Section, key: str, note: Any) -> list[Any]:
     if key == "summary":
         return ["\n\n".join(section.paragraphs)]
     if key == "skills":
         if section.paragraphs or section.bullets:
-            notes.append(
-                f"section '{section.heading}': text besides `- **Label:** a, b` groups is left out"
-            )
+            note(section.line, f"section '{section.heading}': text besides `- **Label:** a, b` groups is left out")
         return [{"name": group.label, "keywords": list(group.items)} for group in section.skills]
+    if section.paragraphs:
+        note(section.line, f"section '{section.heading}': paragraphs outside entries are left out")
+    items: list[Any] = []
     if key in LIST_FIELDS:
-        return [{LIST_FIELDS[key]: bullet.text} for bullet in section.bullets]
-    if section.paragraphs or section.bullets:
-        notes.append(f"section '{section.heading}': text before the first `###` entry is left out")
-    items = []
+        ordered = sorted([*section.bullets, *section.entries], key=lambda item: item.line)
+        return [_list_item(key, item, note) for item in ordered]
+    for bullet in section.bullets:
+        note(bullet.line, f"'{bullet.text[:40]}': a bullet outside any `###` entry is left out")
     for entry in section.entries:
-        if entry.paragraphs:
-            notes.append(f"entry '{entry.title}': paragraphs (not `- ` bullets) are left out")
+        if key == "education" and entry.paragraphs:
+            note(entry.line, f"entry '{entry.title}': education has no place for paragraphs")
         if any("](" in bullet.markdown for bullet in entry.bullets):
-            notes.append(f"entry '{entry.title}': links inside bullets keep their text only")
+            note(entry.line, f"entry '{entry.title}': links inside bullets keep their text only")
         if entry.dates and entry.period is None:
-            notes.append(
-                f"entry '{entry.title}': dates '{entry.dates}' are not in a form JSON Resume holds"
-            )
+            note(entry.line, f"entry '{entry.title}': dates '{entry.dates}' are not in a form JSON Resume holds")
         items.append(_ENTRY_WRITERS[key](entry))
     return items
+
+
+def _list_item(key: str, item: Bullet | Entry, note: Any) -> dict[str, Any]:
+    """A certificate, award, publication or interest: a one-line entry, or a bullet's text."""
+    if isinstance(item, Bullet):
+        return {LIST_FIELDS[key]: item.text}
+    if item.dates and item.period is None:
+        note(item.line, f"'{item.title}': dates '{item.dates}' are not in a form JSON Resume holds")
+    found: dict[str, Any] = {LIST_FIELDS[key]: item.title, GIVER_FIELDS.get(key, "entity"): item.organisation}
+    if item.location:
+        found["location"] = item.location  # not in the schema; it allows extra keys
+    if item.period is not None and item.period.start is not None:
+        found["releaseDate" if key == "publications" else "date"] = iso_date(item.period.start)
+    if item.link:
+        found["url"] = item.link.url
+    details = [bullet.text for bullet in item.bullets]
+    if details and key == "certificates":
+        note(item.line, f"'{item.title}': JSON Resume certificates have no place for the lines under it")
+    elif details:
+        found["summary"] = " ".join(details)
+    return found
 
 
 def _dates(entry: Entry) -> dict[str, str]:
@@ -182,6 +194,7 @@ def _work(entry: Entry) -> dict[str, Any]:
         "location": entry.location,
         "url": entry.link.url if entry.link else "",
         **_dates(entry),
+        "summary": " ".join(entry.paragraphs),
         "highlights": [bullet.text for bullet in entry.bullets],
     }
 
@@ -199,6 +212,7 @@ def _project(entry: Entry) -> dict[str, Any]:
         "keywords": list(entry.tech),
         "url": entry.link.url if entry.link else "",
         **_dates(entry),
+        "description": " ".join(entry.paragraphs),
         "highlights": [bullet.text for bullet in entry.bullets],
     }
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Resume
+from .resume import Resume
 from .vocabulary import TERMS
 
 _PREFERRED_HEAD = re.compile(

@@ -19,7 +19,8 @@ from typing import Any
 
 import typst
 
-from .model import Entry, Resume, Section
+from .errors import PortfolioError
+from .resume import Entry, Resume, Section
 from .cache import package_version
 
 TEMPLATE = Path(__file__).parent / "templates" / "resume.typ"
@@ -30,7 +31,7 @@ PREVIEW_PPI = 110
 DEFAULT_EPOCH = 1_735_689_600  # 2025-01-01T00:00:00Z
 
 
-class PdfError(Exception):
+class PdfError(PortfolioError):
     """The PDF could not be rendered. str() is one line, `file:line: message` where known."""
 
 
@@ -82,12 +83,21 @@ def _section_data(section: Section) -> dict:
         "skills": [{"label": g.label, "items": list(g.items)} for g in section.skills],
         "entries": [_entry_data(entry) for entry in section.entries],
         "bullets": [bullet.text for bullet in section.bullets],
+        "entries_first": _entries_first(section),
     }
+
+
+def _entries_first(section: Section) -> bool:
+    """One-line entries and plain items share a list: keep the order they were written in."""
+    if not (section.entries and section.bullets):
+        return False
+    return section.entries[0].line < section.bullets[0].line
 
 
 def _entry_data(entry: Entry) -> dict:
     link = {"text": entry.link.text, "url": entry.link.url} if entry.link else None
     return {
+        "layout": entry.layout,
         "title": entry.title,
         "organisation": entry.organisation,
         "location": entry.location,

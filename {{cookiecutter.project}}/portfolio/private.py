@@ -19,7 +19,7 @@ from typing import Callable
 
 from . import exports, pdf, stories
 from .build import EXPORTS_CACHE, staged, write_pdf
-from .model import load_resume
+from .resume import load_resume
 
 PRIVATE_DIR = "_private"
 PHONE_VARIABLE = "PORTFOLIO_PHONE"

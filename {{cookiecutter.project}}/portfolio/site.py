@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .errors import PortfolioError
 from .cache import store
 from .diagrams import Diagram, Renderer, figure_html
 
@@ -43,7 +44,7 @@ RESERVED_IDS = {"main", "site-nav"}
 DESCRIPTION_CHARS = 155
 
 
-class PageError(Exception):
+class PageError(PortfolioError):
     """A source page that cannot be built. str() is `file:line: message`."""
 
     def __init__(self, file: Path, line: int, message: str) -> None:

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .model import Resume, parse_note, without_comments
+from .resume import Resume, parse_note, without_comments
 
 STORIES = Path("interview_prep") / "star_stories.md"
 PARTS = ("Situation", "Task", "Action", "Result")

@@ -1,0 +1,49 @@
+"""The contact line's items: what each one is (email, phone, profile, website, location)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Iterable
+
+from .inline import Part
+from .types import ContactItem
+
+EMAIL_RE = re.compile(r"^(?:mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$", re.IGNORECASE)
+_PHONE_RE = re.compile(r"^(?:tel:)?\+?[\d\s().-]{7,}$")
+_PLACE_RE = re.compile(r"^[^\d@/:|]+,\s*[^\d@/:|]+$")
+DOMAIN_RE = re.compile(
+    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$", re.IGNORECASE
+)
+
+
+def contact_item(part: Part, index: int) -> ContactItem:
+    text, href = part.text, part.href
+    probe = href or text
+    if EMAIL_RE.match(text) or (href or "").lower().startswith("mailto:"):
+        address = text if EMAIL_RE.match(text) else probe.split(":", 1)[1]
+        return ContactItem("email", text, href or f"mailto:{address}")
+    if _PHONE_RE.match(text) and sum(ch.isdigit() for ch in text) >= 7:
+        return ContactItem("phone", text, href or "tel:" + re.sub(r"[^\d+]", "", text))
+    lowered = probe.lower()
+    for kind, host in (("github", "github.com"), ("linkedin", "linkedin.com")):
+        if host in lowered:
+            return ContactItem(kind, text, href or as_url(text))
+    if href or DOMAIN_RE.match(text):
+        return ContactItem("website", text, href or as_url(text))
+    if index == 0 or _PLACE_RE.match(text):
+        return ContactItem("location", text)
+    return ContactItem("other", text)
+
+
+def as_url(text: str) -> str:
+    return text if re.match(r"^https?://", text, re.IGNORECASE) else f"https://{text}"
+
+
+def with_phone(contact: Iterable[ContactItem], phone: str) -> tuple[ContactItem, ...]:
+    """The contact items with the phone number inserted after the email (at the end without one)."""
+    items = list(contact)
+    position = next((i + 1 for i, c in enumerate(items) if c.kind == "email"), len(items))
+    item = contact_item(Part(phone, False, False, None), position)
+    items.insert(position, dataclasses.replace(item, kind="phone"))
+    return tuple(items)

@@ -1,0 +1,569 @@
+"""The reader of resume.md: Markdown blocks to the typed resume, by the forms in `grammar`.
+
+What the grammar cannot place becomes a located warning (`resume.md:LINE: what it looks like — write it as
+...`) and its text is kept; input that cannot be read at all raises one `ResumeError` listing every error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from . import grammar
+from .contact import DOMAIN_RE, as_url, contact_item, with_phone
+from .dates import looks_like_dates, parse_date_range
+from .frontmatter import FrontMatter
+from .inline import (
+    Part,
+    Run,
+    inline_of,
+    inline_tokens,
+    plain,
+    runs,
+    split_fields,
+    split_items,
+    split_lines,
+)
+from .lines import OneLine, read_one_line
+from .notes import NAME_RE, NOTE_KEYS, Note, parse_note, without_comments
+from .problems import ResumeError
+from .source import Reporter
+from .types import (
+    Bullet,
+    ContactItem,
+    Entry,
+    EntryKind,
+    Link,
+    Resume,
+    Section,
+    SkillGroup,
+    Variant,
+    section_bullets,
+    section_for,
+)
+
+# text_join off: escaped characters stay separate tokens, so "\|" is not a separator
+_MARKDOWN = MarkdownIt("commonmark").use(front_matter_plugin).disable("text_join")
+_UNSUPPORTED = {
+    "fence": "a code block",
+    "code_block": "an indented code block",
+    "table": "a table",
+    "html_block": "raw HTML",
+    "blockquote": "a quote block",
+    "hr": "a horizontal rule",
+    "heading": "a heading below `###`",
+}
+
+
+def load_resume(path: Path | str) -> Resume:
+    """Read and parse resume.md. Raises ResumeError (file:line: message) when it cannot be read."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ResumeError(path, 1, "file not found") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ResumeError(path, line, "not valid UTF-8 text") from None
+    except IsADirectoryError:
+        raise ResumeError(path, 1, "is a folder, not a file") from None
+    except OSError as error:
+        raise ResumeError(path, 1, f"cannot read: {error.strerror}") from None
+    return parse_resume(text, path)
+
+
+def parse_resume(text: str, source: Path | str = Path("resume.md")) -> Resume:
+    return _Parser(text, Path(source)).parse()
+
+
+class _Parser:
+    def __init__(self, text: str, source: Path) -> None:
+        self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
+        self.source = source
+        self.report = Reporter(source)
+        self.warn = self.report.warn
+        self.line_of = self.report.line_of
+
+    # -- document
+
+    def parse(self) -> Resume:
+        nodes = list(SyntaxTreeNode(_MARKDOWN.parse(self.text)).children)
+        has_front = bool(nodes) and nodes[0].type == "front_matter"
+        meta = FrontMatter(self.text, nodes[0].content if has_front else None, self.report).read()
+        nodes = [node for node in nodes[has_front:] if not _is_comment(node)]
+        name_index = self.find_name(nodes)
+        heading = nodes[name_index]
+        name = plain(runs(inline_of(heading)))
+        if not name:
+            raise self.report.fail(self.line_of(heading), "the `# Name` heading is empty")
+        for node in nodes[:name_index]:
+            self.warn(self.line_of(node), "text before the `# Name` heading is ignored")
+        contact, rest = self.contact(nodes[name_index + 1 :], self.line_of(heading))
+        phone = meta["phone"]
+        if phone and not any(item.kind == "phone" for item in contact):
+            contact = list(with_phone(contact, phone))
+        sections = self.sections(rest)
+        if not sections:
+            self.warn(self.line_of(heading), "no `## Section` headings found after the name")
+        self.check_notes(sections, meta["variants"])
+        self.report.raise_errors()
+        return Resume(
+            name=name,
+            target_role=meta["target_role"],
+            phone=phone,
+            publish_phone=meta["publish_phone"],
+            contact=tuple(contact),
+            sections=tuple(sections),
+            source=self.source,
+            warnings=tuple(sorted(self.report.warnings, key=lambda warning: warning.line)),
+            name_line=self.line_of(heading),
+            paper=meta["paper"],
+            variants=meta["variants"],
+            pages=meta["pages"],
+        )
+
+    def find_name(self, nodes: list[SyntaxTreeNode]) -> int:
+        for index, node in enumerate(nodes):
+            if node.type == "heading" and node.tag == "h1":
+                return index
+            if node.type == "heading":
+                raise self.report.fail(
+                    self.line_of(node), "expected the `# Name` heading before any other heading"
+                )
+        line = self.line_of(nodes[0]) if nodes else 1
+        raise self.report.fail(line, "missing the `# Name` heading (a line starting with `# `)")
+
+    def contact(
+        self, nodes: list[SyntaxTreeNode], name_line: int
+    ) -> tuple[list[ContactItem], list[SyntaxTreeNode]]:
+        if not nodes or nodes[0].type != "paragraph":
+            self.warn(name_line, f"no contact line under the name; {grammar.expected('contact')}")
+            return [], nodes
+        found = runs(inline_of(nodes[0]))
+        parts = [part for line in split_lines(found) for part in split_fields(line)]
+        items = [contact_item(part, index) for index, part in enumerate(parts) if part.text]
+        if not any(item.kind == "email" for item in items):
+            self.warn(self.line_of(nodes[0]), "the contact line has no email address")
+        return items, nodes[1:]
+
+    # -- hidden notes: variants and bullet ids
+
+    def note_of(self, tokens: list[Token], line: int) -> Note:
+        targets: list[str] = []
+        ident = ""
+        for token in tokens:
+            if token.type != "html_inline" or not token.content.startswith("<!--"):
+                continue
+            note = parse_note(token.content)
+            if note is None:
+                continue
+            for key in sorted(set(note) - set(NOTE_KEYS)):
+                self.warn(line, f"unknown key `{key}` in a hidden note (use targets, id)")
+            for tag in split_items(note.get("targets", "")):
+                if tag and tag.lower() not in targets:
+                    targets.append(tag.lower())
+            if "id" in note:
+                if NAME_RE.match(note["id"]):
+                    ident = note["id"]
+                else:
+                    self.report.error(
+                        line, f"id '{note['id']}' must be lower-case letters, digits, '-' or '_'"
+                    )
+        return Note(tuple(targets), ident)
+
+    def check_notes(self, sections: list[Section], variants: tuple[Variant, ...]) -> None:
+        """Every tag names a declared variant, ids are unique, no variant comes out empty."""
+        names = [variant.name for variant in variants]
+        declared = ", ".join(names) or "no variants declared in the front matter"
+        ids: dict[str, int] = {}
+        for line, targets, ident in _noted(sections):
+            for tag in targets:
+                if tag not in names:
+                    self.report.error(line, f"target '{tag}' is not a declared variant ({declared})")
+            if ident and ident in ids:
+                self.report.error(line, f"id '{ident}' is also used on line {ids[ident]}")
+            elif ident:
+                ids[ident] = line
+        for variant in variants:
+            self.check_variant(variant, sections)
+
+    def check_variant(self, variant: Variant, sections: list[Section]) -> None:
+        kept = [s for s in (section_for(s, variant.name) for s in sections) if s is not None]
+        if not any(section_bullets(section) for section in kept):
+            self.report.error(
+                variant.line,
+                f"variant '{variant.name}' would be empty: each bullet is tagged for another variant",
+            )
+        headings = {section.heading.casefold() for section in sections}
+        for heading in variant.sections:
+            if heading.casefold() not in headings:
+                self.report.error(
+                    variant.line,
+                    f"variant '{variant.name}' orders a section '{heading}' that resume.md does not have",
+                )
+
+    # -- sections
+
+    def sections(self, nodes: list[SyntaxTreeNode]) -> list[Section]:
+        groups: list[tuple[SyntaxTreeNode | None, list[SyntaxTreeNode]]] = []
+        for node in nodes:
+            if node.type == "heading" and node.tag == "h2":
+                groups.append((node, []))
+            elif node.type == "heading" and node.tag == "h1":
+                self.warn(self.line_of(node), "a second `#` heading; read as a `##` section heading")
+                groups.append((node, []))
+            else:
+                if not groups:
+                    self.warn(self.line_of(node), "content before the first `## Section` heading")
+                    groups.append((None, []))
+                groups[-1][1].append(node)
+        return [self.section(heading, body) for heading, body in groups]
+
+    def section(self, heading: SyntaxTreeNode | None, body: list[SyntaxTreeNode]) -> Section:
+        title = plain(runs(inline_of(heading))) if heading else ""
+        line = self.line_of(heading) if heading else self.line_of(body[0])
+        if heading is not None and not title:
+            self.warn(line, "empty section heading")
+        kind = grammar.section_kind(title)
+        if any(node.type == "heading" and node.tag == "h3" for node in body):
+            return self.entries_section(title, kind, line, body)
+        paragraphs, items = self.text_blocks(body, kind)
+        if kind.name == "skills":
+            return self.skills_section(title, line, paragraphs, items, body)
+        if kind.one_line:
+            entries = tuple(item for item in items if isinstance(item, Entry))
+            bullets = tuple(self.as_bullet(item) for item in items if not isinstance(item, Entry))
+            return Section(title, kind.name, line, paragraphs, entries=entries, bullets=bullets)
+        if kind.entry_kind and (items or paragraphs):
+            self.warn(line, f"section '{title}' has no `###` entries; {grammar.expected(_entry_form(kind))}")
+        bullets = tuple(self.as_bullet(item) for item in items)
+        return Section(title, kind.name, line, paragraphs, bullets=bullets)
+
+    def skills_section(
+        self,
+        title: str,
+        line: int,
+        paragraphs: tuple[str, ...],
+        items: list[SkillGroup | Bullet | Entry],
+        body: list[SyntaxTreeNode],
+    ) -> Section:
+        """Skills lines; without any, each paragraph line ("Python, Go" or "Tools: Docker") is a group."""
+        groups = [self.as_skill_group(item) for item in items]
+        if not groups and paragraphs:
+            for node in (node for node in body if node.type == "paragraph"):
+                start = self.line_of(node)
+                for offset, run_line in enumerate(split_lines(runs(inline_of(node)))):
+                    if plain(run_line):
+                        groups.append(self.as_skill_group(Bullet(plain(run_line), start + offset)))
+            paragraphs = ()
+        return Section(title, "skills", line, paragraphs, skills=tuple(groups))
+
+    def as_skill_group(self, item: SkillGroup | Bullet | Entry) -> SkillGroup:
+        if isinstance(item, SkillGroup):
+            return item
+        bullet = self.as_bullet(item)
+        label, colon, rest = bullet.text.partition(":")
+        if colon and rest.strip() and 0 < len(label) <= 40 and "," not in label:
+            items = tuple(part for part in split_items(rest) if part)
+            return SkillGroup(label.strip(), items, bullet.line, bullet.targets)
+        self.warn(bullet.line, f"skills line without a label; {grammar.expected('skills_line')}")
+        items = tuple(part for part in split_items(bullet.text) if part)
+        return SkillGroup("", items, bullet.line, bullet.targets)
+
+    def as_bullet(self, item: SkillGroup | Bullet | Entry) -> Bullet:
+        if isinstance(item, Bullet):
+            return item
+        if isinstance(item, SkillGroup):  # `**Label:** a, b` outside a skills section: a bullet, in place
+            text = f"{item.label}: {', '.join(item.items)}"
+            return Bullet(text, item.line, f"**{item.label}:** {', '.join(item.items)}", item.targets)
+        return Bullet(item.markdown and plain(runs(inline_tokens(item.markdown))), item.line, item.markdown)
+
+    def text_blocks(
+        self, body: list[SyntaxTreeNode], kind: grammar.SectionKind
+    ) -> tuple[tuple[str, ...], list[SkillGroup | Bullet | Entry]]:
+        """Paragraphs, and the list items in order: skills lines, one-line entries or bullets."""
+        paragraphs: list[str] = []
+        items: list[SkillGroup | Bullet | Entry] = []
+        for node in body:
+            if node.type == "paragraph" and kind.one_line and self.one_line_paragraph(node, kind, items):
+                continue
+            if node.type == "paragraph":
+                paragraphs.append(plain(runs(inline_of(node))))
+            elif node.type in ("bullet_list", "ordered_list"):
+                for bullet, tokens in self.list_items(node):
+                    items.append(self.list_item(bullet, tokens, kind))
+            else:
+                self.unsupported(node)
+        return tuple(paragraphs), items
+
+    def list_item(self, bullet: Bullet, tokens: list[Token], kind: grammar.SectionKind) -> SkillGroup | Bullet | Entry:
+        group = skill_group(bullet)
+        if group is not None:
+            return bullet if kind.one_line else group
+        if kind.one_line and kind.entry_kind:
+            entry = self.one_line_entry(runs(tokens), bullet, kind.entry_kind)
+            if entry is not None:
+                return entry
+        return bullet
+
+    def one_line_paragraph(
+        self, node: SyntaxTreeNode, kind: grammar.SectionKind, items: list[SkillGroup | Bullet | Entry]
+    ) -> bool:
+        """Lines of a paragraph that each start in bold are one-line entries (no `- ` needed)."""
+        lines = [line for line in split_lines(runs(inline_of(node))) if plain(line)]
+        if not lines or not all(line[0].strong for line in lines) or kind.entry_kind is None:
+            return False
+        start = self.line_of(node)
+        for offset, line in enumerate(lines):
+            bullet = Bullet(plain(line), start + offset)
+            entry = self.one_line_entry(line, bullet, kind.entry_kind)
+            items.append(entry if entry is not None else bullet)
+        return True
+
+    def one_line_entry(self, line_runs: list[Run], bullet: Bullet, kind: EntryKind) -> Entry | None:
+        found: OneLine | None = read_one_line(line_runs, kind)
+        if found is None:
+            return None
+        for problem in found.problems:
+            self.warn(bullet.line, f"{problem}; {grammar.expected('one_line_entry')}")
+        return Entry(
+            kind=kind,
+            title=found.title,
+            organisation=found.organisation,
+            location=found.location,
+            dates=found.dates,
+            period=parse_date_range(found.dates) if found.dates else None,
+            tech=(),
+            link=found.link,
+            bullets=(),
+            line=bullet.line,
+            targets=bullet.targets,
+            one_line=True,
+            markdown=bullet.markdown,
+        )
+
+    def unsupported(self, node: SyntaxTreeNode) -> None:
+        if _is_comment(node):
+            return
+        what = _UNSUPPORTED.get(node.type, f"a {node.type.replace('_', ' ')}")
+        self.warn(self.line_of(node), f"{what} is not part of the resume layout and is left out of the PDF")
+
+    def list_items(self, node: SyntaxTreeNode) -> list[tuple[Bullet, list[Token]]]:
+        found: list[tuple[Bullet, list[Token]]] = []
+        for item in node.children:
+            texts: list[str] = []
+            sources: list[str] = []
+            tokens: list[Token] = []
+            line = self.line_of(item)
+            for child in item.children:
+                if child.type == "paragraph":
+                    texts.append(plain(runs(inline_of(child))))
+                    sources.append(without_comments(child.children[0].content))
+                    tokens += inline_of(child)
+                elif child.type in ("bullet_list", "ordered_list"):
+                    self.warn(self.line_of(child), "nested list flattened into separate bullets")
+                    after = self.list_items(child)
+                    if texts:
+                        found.append((self.bullet(texts, sources, tokens, line), tokens))
+                    found.extend(after)
+                    texts, sources, tokens = [], [], []
+                elif not _is_comment(child):
+                    self.unsupported(child)
+            if texts:
+                found.append((self.bullet(texts, sources, tokens, line), tokens))
+        return [(bullet, tokens) for bullet, tokens in found if bullet.text]
+
+    def bullet(self, texts: list[str], sources: list[str], tokens: list[Token], line: int) -> Bullet:
+        note = self.note_of(tokens, line)
+        return Bullet(" ".join(texts), line, " ".join(sources), note.targets, note.id)
+
+    # -- `###` entries
+
+    def entries_section(
+        self, title: str, kind: grammar.SectionKind, line: int, body: list[SyntaxTreeNode]
+    ) -> Section:
+        intro: list[SyntaxTreeNode] = []
+        groups: list[tuple[SyntaxTreeNode, list[SyntaxTreeNode]]] = []
+        for node in body:
+            if node.type == "heading" and node.tag == "h3":
+                groups.append((node, []))
+            elif groups:
+                groups[-1][1].append(node)
+            else:
+                intro.append(node)
+        paragraphs, items = self.text_blocks(intro, grammar.TEXT)
+        if intro:
+            self.warn(self.line_of(intro[0]), f"text before the first `###` entry of '{title}'")
+        entries = tuple(self.entry(head, nodes, kind) for head, nodes in groups)
+        bullets = tuple(self.as_bullet(item) for item in items)
+        return Section(title, kind.name, line, paragraphs, entries=entries, bullets=bullets)
+
+    def entry(self, head: SyntaxTreeNode, body: list[SyntaxTreeNode], kind: grammar.SectionKind) -> Entry:
+        line = self.line_of(head)
+        note = self.note_of(inline_of(head), line)
+        if note.id:
+            self.warn(line, "an `id` belongs on a bullet, not on an entry heading")
+        fields = split_fields(runs(inline_of(head)))
+        title = fields[0].text
+        if not title:
+            self.warn(line, "entry heading has no title before the first `|`")
+        info = _EntryInfo()
+        for part in fields[1:]:
+            self.heading_field(info, part, line)
+        bullets: list[Bullet] = []
+        paragraphs: list[str] = []
+        for index, node in enumerate(body):
+            if node.type == "paragraph" and index == 0 and not info.organisation:
+                paragraphs.extend(self.details_line(info, node))
+            elif node.type == "paragraph":
+                self.warn(self.line_of(node), "a paragraph inside an entry; use `- ` bullets")
+                paragraphs.append(plain(runs(inline_of(node))))
+            elif node.type in ("bullet_list", "ordered_list"):
+                bullets.extend(bullet for bullet, _ in self.list_items(node))
+            else:
+                self.unsupported(node)
+        entry_kind = _entry_kind(kind, info)
+        self.check_entry(info, title, line, entry_kind)
+        return Entry(
+            kind=entry_kind,
+            title=title,
+            organisation=info.organisation,
+            location=info.location,
+            dates=info.dates,
+            period=parse_date_range(info.dates) if info.dates else None,
+            tech=info.tech,
+            link=info.link,
+            bullets=tuple(bullets),
+            line=line,
+            paragraphs=tuple(paragraphs),
+            targets=note.targets,
+        )
+
+    def heading_field(self, info: _EntryInfo, part: Part, line: int) -> None:
+        """A field after the title in `### Name | *tech* | [link](url)`."""
+        if not part.text:
+            return
+        if part.href or (not part.em and DOMAIN_RE.match(part.text)):
+            info.link = Link(part.text, part.href or as_url(part.text))
+        elif parse_date_range(part.text):
+            info.set_dates(part.text, self, line)
+        elif part.em and not info.tech:
+            info.tech = tuple(item.strip() for item in split_items(part.text) if item.strip())
+        elif part.strong and not info.organisation:
+            info.organisation = part.text
+        elif not info.location:
+            info.location = part.text
+        else:
+            self.warn(line, f"extra field '{part.text}' in the entry heading")
+            info.location = f"{info.location}, {part.text}"
+
+    def details_line(self, info: _EntryInfo, node: SyntaxTreeNode) -> list[str]:
+        """`**Organisation** | City, ST | *Month YYYY – Month YYYY*`; returns leftover lines."""
+        line = self.line_of(node)
+        lines = split_lines(runs(inline_of(node)))
+        fields = split_fields(lines[0])
+        if len(fields) == 1 and not fields[0].strong and parse_date_range(fields[0].text):
+            self.warn(line, f"dates on a line of their own; {grammar.expected('entry_details')}")
+            info.set_dates(fields[0].text, self, line)
+            return [plain(run_line) for run_line in lines[1:] if plain(run_line)]
+        if not any(part.strong for part in fields) and len(fields) == 1:
+            self.warn(line, "a paragraph inside an entry; use `- ` bullets")
+            return [plain(run_line) for run_line in lines]
+        if not any(part.strong for part in fields):
+            self.warn(line, "make the organisation bold: `**Organisation** | City, ST | *dates*`")
+            fields = [dataclasses.replace(fields[0], strong=True), *fields[1:]]
+        for part in fields:
+            self.details_field(info, part, line)
+        leftovers = [plain(run_line) for run_line in lines[1:] if plain(run_line)]
+        if leftovers:
+            self.warn(line + 1, "text after the `**Organisation** | City | *dates*` line; use bullets")
+        return leftovers
+
+    def details_field(self, info: _EntryInfo, part: Part, line: int) -> None:
+        if not part.text:
+            return
+        if part.strong and not info.organisation:
+            info.organisation = part.text
+            if part.href:
+                info.link = Link(part.text, part.href)
+        elif part.em or looks_like_dates(part.text):
+            info.set_dates(part.text, self, line)
+        elif part.href:
+            info.link = Link(part.text, part.href)
+        elif not info.location:
+            info.location = part.text
+        else:
+            self.warn(line, f"extra field '{part.text}'; expected Organisation | City, ST | dates")
+            info.location = f"{info.location}, {part.text}"
+
+    def check_entry(self, info: _EntryInfo, title: str, line: int, kind: EntryKind) -> None:
+        if kind != "project" and not info.organisation and not info.tech:
+            self.warn(
+                line,
+                f"entry '{title}' has no organisation line under it; {grammar.expected('entry_details')}",
+            )
+        elif info.organisation and not info.dates:
+            self.warn(line, "no dates (`*Month YYYY – Month YYYY*`) for this entry")
+        if info.dates and not parse_date_range(info.dates):
+            self.warn(line, f"cannot read the dates '{info.dates}'; use 'Month YYYY – Month YYYY|Present'")
+
+
+def _entry_kind(kind: grammar.SectionKind, info: _EntryInfo) -> EntryKind:
+    """The section says what its entries are; under a heading the grammar does not know, the form does."""
+    if kind.entry_kind is not None:
+        return kind.entry_kind
+    return "job" if info.organisation else "project"
+
+
+def _entry_form(kind: grammar.SectionKind) -> str:
+    return {"project": "project_title", "job": "entry_title", "volunteer": "entry_title"}.get(
+        kind.entry_kind or "", "skills_line"
+    )
+
+
+def skill_group(bullet: Bullet) -> SkillGroup | None:
+    """`- **Label:** a, b, c` (the colon inside or right after the bold); None for any other item."""
+    match = grammar.SKILLS_LINE_RE.match(bullet.markdown)
+    if not match:
+        return None
+    label = plain([Run(match["label"])]).rstrip(":")
+    items_text = plain(runs(inline_tokens(match["items"])))
+    items = tuple(item.strip() for item in split_items(items_text) if item.strip())
+    return SkillGroup(label, items, bullet.line, bullet.targets)
+
+
+@dataclass
+class _EntryInfo:
+    organisation: str = ""
+    location: str = ""
+    dates: str = ""
+    tech: tuple[str, ...] = ()
+    link: Link | None = None
+
+    def set_dates(self, text: str, parser: _Parser, line: int) -> None:
+        if self.dates:
+            parser.warn(line, f"second date field '{text}' ignored")
+            return
+        self.dates = text
+
+
+def _is_comment(node: SyntaxTreeNode) -> bool:
+    return node.type == "html_block" and node.content.lstrip().startswith("<!--")
+
+
+def _noted(sections: list[Section]):  # noqa: ANN202 - yields (line, targets, id)
+    """(line, targets, id) of every bullet, entry and skills line, in file order."""
+    found = []
+    for section in sections:
+        found += [(group.line, group.targets, "") for group in section.skills]
+        found += [(bullet.line, bullet.targets, bullet.id) for bullet in section.bullets]
+        for entry in section.entries:
+            found.append((entry.line, entry.targets, ""))
+            found += [(bullet.line, bullet.targets, bullet.id) for bullet in entry.bullets]
+    return sorted(found, key=lambda item: item[0])
