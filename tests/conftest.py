@@ -14,6 +14,14 @@ from cookiecutter.main import cookiecutter
 
 TEMPLATE = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
+UNIT = Path(__file__).resolve().parent / "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test outside tests/unit/ drives real tools (a bake, Vale, Typst, Chromium): `tools`."""
+    for item in items:
+        if not Path(str(item.fspath)).resolve().is_relative_to(UNIT):
+            item.add_marker(pytest.mark.tools)
 
 
 def bake(output_dir: Path, **answers: object) -> Path:

@@ -13,7 +13,7 @@ from .frontmatter import PAPERS, RESERVED_NAMES
 from .notes import NOTE_KEYS, parse_note, without_comments
 from .parser import load_resume, parse_resume
 from .problems import Problem, ResumeError, ResumeWarning
-from .types import (
+from .model import (
     ENTRY_KINDS,
     Bullet,
     ContactItem,

@@ -7,7 +7,7 @@ import re
 from typing import Iterable
 
 from .inline import Part
-from .types import ContactItem
+from .model import ContactItem
 
 EMAIL_RE = re.compile(r"^(?:mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$", re.IGNORECASE)
 _PHONE_RE = re.compile(r"^(?:tel:)?\+?[\d\s().-]{7,}$")
@@ -17,8 +17,16 @@ DOMAIN_RE = re.compile(
 )
 
 
+# "Email: me@example.com", "GitHub: github.com/me": a label before the item is not part of it.
+_LABEL_RE = re.compile(
+    r"^(?:e-?mail|mail|phone|tel|mobile|cell|github|gitlab|linkedin|web(?:site)?|site|homepage|"
+    r"portfolio|blog|location|address|based in|contact|twitter|x)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
 def contact_item(part: Part, index: int) -> ContactItem:
-    text, href = part.text, part.href
+    text, href = _LABEL_RE.sub("", part.text) or part.text, part.href
     probe = href or text
     if EMAIL_RE.match(text) or (href or "").lower().startswith("mailto:"):
         address = text if EMAIL_RE.match(text) else probe.split(":", 1)[1]

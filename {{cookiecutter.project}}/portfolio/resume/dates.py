@@ -74,6 +74,8 @@ _RANGE_BODY = (
 _RANGE_RE = re.compile(rf"^\(?{_RANGE_BODY}\)?$", re.IGNORECASE)
 # A date or range at the end of a longer text: "HackMIT 2019", "Amazon Web Services, Mar 2022".
 _TRAILING_RE = re.compile(rf"(?:^|[\s,(|·•—–-])\(?(?P<dates>{_RANGE_BODY})\)?\s*$", re.IGNORECASE)
+# A date or range anywhere in a longer text (`fields.pieces` cuts lines at it).
+DATE_SPAN_RE = re.compile(rf"(?<![\w/])\(?{_RANGE_BODY}\)?(?![\w/])", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 

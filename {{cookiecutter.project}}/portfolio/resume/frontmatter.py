@@ -8,7 +8,7 @@ import yaml
 
 from .notes import NAME_RE
 from .source import Reporter
-from .types import Variant
+from .model import Variant
 
 PAPERS = ("us-letter", "a4")
 KEYS = ("target_role", "phone", "publish_phone", "paper", "variants", "pages")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .types import EntryKind, SectionKindName
+from .model import EntryKind, SectionKindName
 
 
 @dataclass(frozen=True)

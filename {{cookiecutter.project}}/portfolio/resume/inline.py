@@ -14,6 +14,8 @@ from markdown_it.tree import SyntaxTreeNode
 # Field separators on a line: the grammar writes " | "; "·" and "•" are read the same way.
 FIELD_SEPARATORS = ("|", "·", "•")
 _SEPARATOR_RE = re.compile("|".join(re.escape(sep) for sep in FIELD_SEPARATORS))
+# On the contact line a spaced dash separates items too ("Lagos — aisha@example.com — github.com/a").
+_CONTACT_SEPARATOR_RE = re.compile("|".join([*(re.escape(sep) for sep in FIELD_SEPARATORS), r"\s[—–]\s"]))
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def runs(children: Iterable[Token]) -> list[Run]:
             href = str(token.attrs.get("href", ""))
         elif kind == "link_close":
             href = None
-        elif kind in ("text", "code_inline"):
+        elif kind in ("text", "code_inline") and token.content:
             found.append(Run(token.content, strong > 0, em > 0, href))
         elif kind == "text_special":
             found.append(Run(token.content, strong > 0, em > 0, href, escaped=True))
@@ -73,11 +75,12 @@ def plain(items: Iterable[Run]) -> str:
     return " ".join("".join(run.text for run in items).split())
 
 
-def split_fields(items: list[Run]) -> list[Part]:
+def split_fields(items: list[Run], *, contact: bool = False) -> list[Part]:
     """Split inline runs at "|" (or "·", "•") into fields, remembering each one's style."""
+    separator = _CONTACT_SEPARATOR_RE if contact else _SEPARATOR_RE
     fields: list[list[Run]] = [[]]
     for run in items:
-        pieces = [run.text] if run.escaped or run.href else _SEPARATOR_RE.split(run.text)
+        pieces = [run.text] if run.escaped or run.href else separator.split(run.text)
         for index, piece in enumerate(pieces):
             if index:
                 fields.append([])
@@ -111,6 +114,14 @@ def leading_strong(items: list[Run]) -> tuple[list[Run], list[Run]]:
     while index < len(items) and items[index].strong:
         index += 1
     return items[:index], items[index:]
+
+
+def split_list(text: str) -> list[str]:
+    """Items of a list written in a line: at commas, or else at " / ", "|", "·" or "•"."""
+    items = [item for item in split_items(text) if item]
+    if len(items) == 1:
+        items = [item.strip().rstrip(".") for item in re.split(r"\s+/\s+|[|·•]", text) if item.strip()]
+    return items
 
 
 def split_items(text: str) -> list[str]:

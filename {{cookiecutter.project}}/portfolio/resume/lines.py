@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from .dates import looks_like_dates, parse_date_range, split_trailing_dates
 from .grammar import DEGREE_RE, LOCATION_RE, SCHOOL_RE
+from .fields import classify, pieces
 from .inline import Run, leading_strong, plain, split_fields
-from .types import EntryKind, Link
+from .model import EntryKind, Link
 
 _LEADING = " ,;:–—-"
 
@@ -27,30 +28,68 @@ class OneLine:
     dates: str = ""
     link: Link | None = None
     problems: list[str] = field(default_factory=list)
+    authors: str = ""  # a citation's authors: kept as the line under the entry
 
 
 def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
+    if kind == "publication" and _citation_title(line) is not None:
+        return _citation(line)
     head, rest = leading_strong(line)
+    if not head:
+        return _unmarked(line, kind)
     found = OneLine()
     parts = split_fields(rest if head else line)
     found.link = next((Link(p.text, p.href) for p in parts if p.href), None)
     texts = [p.text.strip(_LEADING) for p in parts if p.text.strip(_LEADING)]
     texts = _take_dates(texts, found)
-    if head:
-        found.title = plain(head).rstrip(":,").strip()
-    elif kind == "degree":
-        texts = [piece.strip() for text in texts for piece in text.split(",") if piece.strip()]
-        if not any(DEGREE_RE.search(t) or SCHOOL_RE.search(t) for t in texts):
-            return None
-        found.title = texts.pop(0) if texts else ""
-    elif not found.dates and len(parts) < 2:
-        return None
-    else:
-        found.title = texts.pop(0) if texts else ""
+    found.title = plain(head).rstrip(":,").strip()
     _place(texts, found)
     if kind == "degree":
         _degree_first(found)
     return found
+
+
+def _citation_title(line: list[Run]) -> int | None:
+    """Where a citation's title is: an italic or quoted run after some other text ("A. Author. *Title*.")."""
+    visible = [index for index, run in enumerate(line) if run.text.strip()]
+    for index in visible[1:]:
+        run = line[index]
+        if run.em and not run.strong and len(run.text.split()) >= 3 and not looks_like_dates(run.text):
+            return index
+    return None
+
+
+def _citation(line: list[Run]) -> OneLine:
+    """"**W. Zhang**, C. Finn. *Offline RL from Demonstrations*. NeurIPS 2022." -> the title, the venue
+    and year after it, and the authors before it (kept as the line under the entry)."""
+    at = _citation_title(line) or 0
+    found = OneLine(title=line[at].text.strip(" .,"))
+    after = [piece for piece in pieces(line[at + 1 :])]
+    dates = next((piece for piece in after if piece.is_dates), None)
+    found.dates = dates.text if dates else ""
+    venue = [piece.text for piece in after if not piece.is_dates and piece.text.strip(" .")]
+    found.organisation = venue[0].strip(" .") if venue else ""
+    found.location = ", ".join(text.strip(" .") for text in venue[1:])
+    found.authors = plain(line[:at]).strip(" .,")
+    return found
+
+
+def _unmarked(line: list[Run], kind: EntryKind) -> OneLine | None:
+    """A line with no bold name ("M.Sc. Informatics, TU Munich, 2019", "2020 · **Name**, Issuer",
+    "Degree — School — 2013–2015"): an entry when its pieces say so, by `fields.classify`."""
+    found = pieces(line)
+    texts = [piece.text for piece in found if not piece.is_dates]
+    has_dates = any(piece.is_dates for piece in found)
+    if kind == "degree" and not any(DEGREE_RE.search(t) or SCHOOL_RE.search(t) for t in texts):
+        return None
+    if kind != "degree" and not (has_dates or len(split_fields(line)) > 1):
+        return None
+    named = classify(found, "degree" if kind == "degree" else "credential")
+    result = OneLine(named.title, named.organisation, named.location, named.dates, named.link)
+    if named.extra:
+        result.problems.append(f"extra fields '{', '.join(named.extra)}' kept after the location")
+        result.location = ", ".join(filter(None, [result.location, *named.extra]))
+    return result if result.title else None
 
 
 def _take_dates(texts: list[str], found: OneLine) -> list[str]:

@@ -7,7 +7,7 @@ What the grammar cannot place becomes a located warning (`resume.md:LINE: what i
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -16,8 +16,8 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import grammar
-from .contact import DOMAIN_RE, as_url, contact_item, with_phone
-from .dates import looks_like_dates, parse_date_range
+from .contact import contact_item, with_phone
+from .dates import parse_date_range
 from .frontmatter import FrontMatter
 from .inline import (
     Part,
@@ -29,17 +29,18 @@ from .inline import (
     split_fields,
     split_items,
     split_lines,
+    split_list,
 )
+from .entries import entries_section, has_loose_entries
 from .lines import OneLine, read_one_line
 from .notes import NAME_RE, NOTE_KEYS, Note, parse_note, without_comments
 from .problems import ResumeError
 from .source import Reporter
-from .types import (
+from .model import (
     Bullet,
     ContactItem,
     Entry,
     EntryKind,
-    Link,
     Resume,
     Section,
     SkillGroup,
@@ -87,13 +88,18 @@ class _Parser:
         self.text = text.replace("\r\n", "\n").lstrip("\ufeff")
         self.source = source
         self.report = Reporter(source)
-        self.warn = self.report.warn
         self.line_of = self.report.line_of
+        self.taglines: list[str] = []  # lines under the name that are not contact details
+
+    def warn(self, line: int, message: str) -> None:
+        self.report.warn(line, message)
 
     # -- document
 
     def parse(self) -> Resume:
-        nodes = list(SyntaxTreeNode(_MARKDOWN.parse(self.text)).children)
+        tokens = _MARKDOWN.parse(self.text)
+        self.lift_headings(tokens)
+        nodes = list(SyntaxTreeNode(tokens).children)
         has_front = bool(nodes) and nodes[0].type == "front_matter"
         meta = FrontMatter(self.text, nodes[0].content if has_front else None, self.report).read()
         nodes = [node for node in nodes[has_front:] if not _is_comment(node)]
@@ -102,6 +108,15 @@ class _Parser:
         name = plain(runs(inline_of(heading)))
         if not name:
             raise self.report.fail(self.line_of(heading), "the `# Name` heading is empty")
+        name, tagline = _name_and_tagline(name)
+        if tagline:
+            self.warn(
+                self.line_of(heading),
+                f"the name heading also holds '{tagline}'; read as the target role — "
+                "put it in the front matter as `target_role:`",
+            )
+            if not meta["target_role"]:
+                meta["target_role"] = tagline
         for node in nodes[:name_index]:
             self.warn(self.line_of(node), "text before the `# Name` heading is ignored")
         contact, rest = self.contact(nodes[name_index + 1 :], self.line_of(heading))
@@ -109,6 +124,11 @@ class _Parser:
         if phone and not any(item.kind == "phone" for item in contact):
             contact = list(with_phone(contact, phone))
         sections = self.sections(rest)
+        if self.taglines:
+            if sections and not sections[0].heading:
+                sections[0] = dataclasses.replace(sections[0], paragraphs=(*self.taglines, *sections[0].paragraphs))
+            else:
+                sections.insert(0, Section("", "text", self.line_of(heading) + 1, tuple(self.taglines)))
         if not sections:
             self.warn(self.line_of(heading), "no `## Section` headings found after the name")
         self.check_notes(sections, meta["variants"])
@@ -128,6 +148,24 @@ class _Parser:
             pages=meta["pages"],
         )
 
+    def lift_headings(self, tokens: list[Token]) -> None:
+        """A resume whose name is a `##` (or lower) heading and that has no `#` heading is read with
+        every heading one level (or more) up: `## Name`, `### Experience`, `#### Title`."""
+        opening = [token for token in tokens if token.type == "heading_open"]
+        levels = [int(token.tag[1]) for token in opening]
+        if not levels or 1 in levels or levels[0] != min(levels):
+            return
+        shift = levels[0] - 1
+        line = opening[0].map[0] + 1 if opening[0].map else 1
+        self.warn(
+            line,
+            f"the name is a `{'#' * levels[0]}` heading; every heading is read {shift} level"
+            f"{'s' * (shift > 1)} up — write the name as `# Name` and sections as `## Section`",
+        )
+        for token in tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{max(1, int(token.tag[1]) - shift)}"
+
     def find_name(self, nodes: list[SyntaxTreeNode]) -> int:
         for index, node in enumerate(nodes):
             if node.type == "heading" and node.tag == "h1":
@@ -142,15 +180,28 @@ class _Parser:
     def contact(
         self, nodes: list[SyntaxTreeNode], name_line: int
     ) -> tuple[list[ContactItem], list[SyntaxTreeNode]]:
-        if not nodes or nodes[0].type != "paragraph":
+        """The contact details: the first paragraph under the name with an email, phone, link or place.
+
+        A line of it without any (a tagline) and blocks before it stay in the resume as text before
+        the first section, with a warning.
+        """
+        before_sections = [n for n in nodes[: next((i for i, n in enumerate(nodes) if n.type == "heading"), len(nodes))]]
+        index = next((i for i, node in enumerate(before_sections) if _contact_lines(node)), None)
+        if index is None:
             self.warn(name_line, f"no contact line under the name; {grammar.expected('contact')}")
             return [], nodes
-        found = runs(inline_of(nodes[0]))
-        parts = [part for line in split_lines(found) for part in split_fields(line)]
-        items = [contact_item(part, index) for index, part in enumerate(parts) if part.text]
+        node = nodes[index]
+        items: list[ContactItem] = []
+        for line, parts in _contact_lines(node):
+            items += [contact_item(part, len(items)) for part in parts]
         if not any(item.kind == "email" for item in items):
-            self.warn(self.line_of(nodes[0]), "the contact line has no email address")
-        return items, nodes[1:]
+            self.warn(self.line_of(node), "the contact line has no email address")
+        kept = [plain(line) for line in _lines_of(node) if not _contact_parts(line)]
+        rest = nodes[:index] + nodes[index + 1 :]
+        for text in kept:
+            self.warn(self.line_of(node), f"'{text[:50]}' under the name is not contact details; kept as text")
+            self.taglines.append(text)
+        return items, rest
 
     # -- hidden notes: variants and bullet ids
 
@@ -231,7 +282,9 @@ class _Parser:
         if heading is not None and not title:
             self.warn(line, "empty section heading")
         kind = grammar.section_kind(title)
-        if any(node.type == "heading" and node.tag == "h3" for node in body):
+        if any(node.type == "heading" and node.tag == "h3" for node in body) or has_loose_entries(
+            self, kind, body
+        ):
             return self.entries_section(title, kind, line, body)
         paragraphs, items = self.text_blocks(body, kind)
         if kind.name == "skills":
@@ -270,10 +323,9 @@ class _Parser:
         bullet = self.as_bullet(item)
         label, colon, rest = bullet.text.partition(":")
         if colon and rest.strip() and 0 < len(label) <= 40 and "," not in label:
-            items = tuple(part for part in split_items(rest) if part)
-            return SkillGroup(label.strip(), items, bullet.line, bullet.targets)
+            return SkillGroup(label.strip(), tuple(split_list(rest)), bullet.line, bullet.targets)
         self.warn(bullet.line, f"skills line without a label; {grammar.expected('skills_line')}")
-        items = tuple(part for part in split_items(bullet.text) if part)
+        items = tuple(split_list(bullet.text))
         return SkillGroup("", items, bullet.line, bullet.targets)
 
     def as_bullet(self, item: SkillGroup | Bullet | Entry) -> Bullet:
@@ -317,13 +369,14 @@ class _Parser:
     ) -> bool:
         """Lines of a paragraph that each start in bold are one-line entries (no `- ` needed)."""
         lines = [line for line in split_lines(runs(inline_of(node))) if plain(line)]
-        if not lines or not all(line[0].strong for line in lines) or kind.entry_kind is None:
+        if not lines or kind.entry_kind is None:
             return False
         start = self.line_of(node)
-        for offset, line in enumerate(lines):
-            bullet = Bullet(plain(line), start + offset)
-            entry = self.one_line_entry(line, bullet, kind.entry_kind)
-            items.append(entry if entry is not None else bullet)
+        bullets = [Bullet(plain(line), start + offset) for offset, line in enumerate(lines)]
+        entries = [self.one_line_entry(line, bullet, kind.entry_kind) for line, bullet in zip(lines, bullets)]
+        if not all(entries):
+            return False
+        items.extend(entry for entry in entries if entry is not None)
         return True
 
     def one_line_entry(self, line_runs: list[Run], bullet: Bullet, kind: EntryKind) -> Entry | None:
@@ -341,7 +394,7 @@ class _Parser:
             period=parse_date_range(found.dates) if found.dates else None,
             tech=(),
             link=found.link,
-            bullets=(),
+            bullets=(Bullet(found.authors, bullet.line),) if found.authors else (),
             line=bullet.line,
             targets=bullet.targets,
             one_line=True,
@@ -383,142 +436,12 @@ class _Parser:
         note = self.note_of(tokens, line)
         return Bullet(" ".join(texts), line, " ".join(sources), note.targets, note.id)
 
-    # -- `###` entries
+    # -- entries
 
     def entries_section(
         self, title: str, kind: grammar.SectionKind, line: int, body: list[SyntaxTreeNode]
     ) -> Section:
-        intro: list[SyntaxTreeNode] = []
-        groups: list[tuple[SyntaxTreeNode, list[SyntaxTreeNode]]] = []
-        for node in body:
-            if node.type == "heading" and node.tag == "h3":
-                groups.append((node, []))
-            elif groups:
-                groups[-1][1].append(node)
-            else:
-                intro.append(node)
-        paragraphs, items = self.text_blocks(intro, grammar.TEXT)
-        if intro:
-            self.warn(self.line_of(intro[0]), f"text before the first `###` entry of '{title}'")
-        entries = tuple(self.entry(head, nodes, kind) for head, nodes in groups)
-        bullets = tuple(self.as_bullet(item) for item in items)
-        return Section(title, kind.name, line, paragraphs, entries=entries, bullets=bullets)
-
-    def entry(self, head: SyntaxTreeNode, body: list[SyntaxTreeNode], kind: grammar.SectionKind) -> Entry:
-        line = self.line_of(head)
-        note = self.note_of(inline_of(head), line)
-        if note.id:
-            self.warn(line, "an `id` belongs on a bullet, not on an entry heading")
-        fields = split_fields(runs(inline_of(head)))
-        title = fields[0].text
-        if not title:
-            self.warn(line, "entry heading has no title before the first `|`")
-        info = _EntryInfo()
-        for part in fields[1:]:
-            self.heading_field(info, part, line)
-        bullets: list[Bullet] = []
-        paragraphs: list[str] = []
-        for index, node in enumerate(body):
-            if node.type == "paragraph" and index == 0 and not info.organisation:
-                paragraphs.extend(self.details_line(info, node))
-            elif node.type == "paragraph":
-                self.warn(self.line_of(node), "a paragraph inside an entry; use `- ` bullets")
-                paragraphs.append(plain(runs(inline_of(node))))
-            elif node.type in ("bullet_list", "ordered_list"):
-                bullets.extend(bullet for bullet, _ in self.list_items(node))
-            else:
-                self.unsupported(node)
-        entry_kind = _entry_kind(kind, info)
-        self.check_entry(info, title, line, entry_kind)
-        return Entry(
-            kind=entry_kind,
-            title=title,
-            organisation=info.organisation,
-            location=info.location,
-            dates=info.dates,
-            period=parse_date_range(info.dates) if info.dates else None,
-            tech=info.tech,
-            link=info.link,
-            bullets=tuple(bullets),
-            line=line,
-            paragraphs=tuple(paragraphs),
-            targets=note.targets,
-        )
-
-    def heading_field(self, info: _EntryInfo, part: Part, line: int) -> None:
-        """A field after the title in `### Name | *tech* | [link](url)`."""
-        if not part.text:
-            return
-        if part.href or (not part.em and DOMAIN_RE.match(part.text)):
-            info.link = Link(part.text, part.href or as_url(part.text))
-        elif parse_date_range(part.text):
-            info.set_dates(part.text, self, line)
-        elif part.em and not info.tech:
-            info.tech = tuple(item.strip() for item in split_items(part.text) if item.strip())
-        elif part.strong and not info.organisation:
-            info.organisation = part.text
-        elif not info.location:
-            info.location = part.text
-        else:
-            self.warn(line, f"extra field '{part.text}' in the entry heading")
-            info.location = f"{info.location}, {part.text}"
-
-    def details_line(self, info: _EntryInfo, node: SyntaxTreeNode) -> list[str]:
-        """`**Organisation** | City, ST | *Month YYYY – Month YYYY*`; returns leftover lines."""
-        line = self.line_of(node)
-        lines = split_lines(runs(inline_of(node)))
-        fields = split_fields(lines[0])
-        if len(fields) == 1 and not fields[0].strong and parse_date_range(fields[0].text):
-            self.warn(line, f"dates on a line of their own; {grammar.expected('entry_details')}")
-            info.set_dates(fields[0].text, self, line)
-            return [plain(run_line) for run_line in lines[1:] if plain(run_line)]
-        if not any(part.strong for part in fields) and len(fields) == 1:
-            self.warn(line, "a paragraph inside an entry; use `- ` bullets")
-            return [plain(run_line) for run_line in lines]
-        if not any(part.strong for part in fields):
-            self.warn(line, "make the organisation bold: `**Organisation** | City, ST | *dates*`")
-            fields = [dataclasses.replace(fields[0], strong=True), *fields[1:]]
-        for part in fields:
-            self.details_field(info, part, line)
-        leftovers = [plain(run_line) for run_line in lines[1:] if plain(run_line)]
-        if leftovers:
-            self.warn(line + 1, "text after the `**Organisation** | City | *dates*` line; use bullets")
-        return leftovers
-
-    def details_field(self, info: _EntryInfo, part: Part, line: int) -> None:
-        if not part.text:
-            return
-        if part.strong and not info.organisation:
-            info.organisation = part.text
-            if part.href:
-                info.link = Link(part.text, part.href)
-        elif part.em or looks_like_dates(part.text):
-            info.set_dates(part.text, self, line)
-        elif part.href:
-            info.link = Link(part.text, part.href)
-        elif not info.location:
-            info.location = part.text
-        else:
-            self.warn(line, f"extra field '{part.text}'; expected Organisation | City, ST | dates")
-            info.location = f"{info.location}, {part.text}"
-
-    def check_entry(self, info: _EntryInfo, title: str, line: int, kind: EntryKind) -> None:
-        if kind != "project" and not info.organisation and not info.tech:
-            self.warn(
-                line,
-                f"entry '{title}' has no organisation line under it; {grammar.expected('entry_details')}",
-            )
-        elif info.organisation and not info.dates:
-            self.warn(line, "no dates (`*Month YYYY – Month YYYY*`) for this entry")
-        if info.dates and not parse_date_range(info.dates):
-            self.warn(line, f"cannot read the dates '{info.dates}'; use 'Month YYYY – Month YYYY|Present'")
-
-
-def _entry_kind(kind: grammar.SectionKind, info: _EntryInfo) -> EntryKind:
-    """The section says what its entries are; under a heading the grammar does not know, the form does."""
-    if kind.entry_kind is not None:
-        return kind.entry_kind
-    return "job" if info.organisation else "project"
+        return entries_section(self, title, kind, line, body)
 
 
 def _entry_form(kind: grammar.SectionKind) -> str:
@@ -538,19 +461,35 @@ def skill_group(bullet: Bullet) -> SkillGroup | None:
     return SkillGroup(label, items, bullet.line, bullet.targets)
 
 
-@dataclass
-class _EntryInfo:
-    organisation: str = ""
-    location: str = ""
-    dates: str = ""
-    tech: tuple[str, ...] = ()
-    link: Link | None = None
+def _contact_parts(line: list[Run]) -> list[Part]:
+    """The fields of a line if any of them is contact details (an email, phone, link or place)."""
+    parts = [part for part in split_fields(line, contact=True) if part.text]
+    if any(contact_item(part, 1).kind != "other" for part in parts):
+        return parts
+    return []
 
-    def set_dates(self, text: str, parser: _Parser, line: int) -> None:
-        if self.dates:
-            parser.warn(line, f"second date field '{text}' ignored")
-            return
-        self.dates = text
+
+def _contact_lines(node: SyntaxTreeNode) -> list[tuple[list[Run], list[Part]]]:
+    """The lines of a paragraph, or the items of a list, that hold contact details."""
+    return [(line, parts) for line in _lines_of(node) if (parts := _contact_parts(line))]
+
+
+def _lines_of(node: SyntaxTreeNode) -> list[list[Run]]:
+    if node.type == "paragraph":
+        return [line for line in split_lines(runs(inline_of(node))) if plain(line)]
+    if node.type == "bullet_list":
+        items = [item.children[0] for item in node.children if item.children]
+        return [line for item in items if item.type == "paragraph" for line in _lines_of(item)]
+    return []
+
+
+def _name_and_tagline(heading: str) -> tuple[str, str]:
+    """"Hiroshi Tanaka — Backend / Distributed Systems" -> the name and the tagline after it."""
+    for separator in (" — ", " – ", " | ", " · ", " - "):
+        name, found, tagline = heading.partition(separator)
+        if found and name.strip() and tagline.strip() and len(name.split()) <= 5:
+            return name.strip(), tagline.strip()
+    return heading, ""
 
 
 def _is_comment(node: SyntaxTreeNode) -> bool:

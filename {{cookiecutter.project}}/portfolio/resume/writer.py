@@ -13,7 +13,7 @@ from .contact import contact_item
 from .escape import field_escape, md_escape
 from .inline import Part
 from .notes import note_text
-from .types import Bullet, ContactItem, Entry, Resume, Section, SkillGroup, Variant
+from .model import Bullet, ContactItem, Entry, Resume, Section, SkillGroup, Variant
 
 _YAML_LINE_BREAKS = {"\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
