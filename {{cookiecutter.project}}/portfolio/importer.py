@@ -484,4 +484,3 @@ def _month_year(iso: str) -> str:
     if not rest:
         return year
     return f"{MONTH_NAMES[int(rest[:2]) - 1]} {year}"
-

@@ -47,6 +47,7 @@ class Piece:
     href: str | None = None
     is_dates: bool = False
     line: int = 0  # the source line it was read from (pieces of one line belong together)
+    after: str = ""  # the separator before it (",", "—", "|", ...), "" after a change of style
 
 
 @dataclass
@@ -132,20 +133,20 @@ def pieces(line: list[Run]) -> list[Piece]:
             parts = [text] if chunk.href else _STYLED_SPLIT_RE.split(text)
             if not (chunk.strong or chunk.em or chunk.href):
                 parts = _paren_split(parts)
-            after_comma = False
+            separator = ""
             for index, part in enumerate(parts):
                 if index % 2:  # a separator
-                    after_comma = part.strip() == ","
+                    separator = part.strip()
                     continue
                 for text_part in _at_split(part):
                     if not _trim(text_part):
                         continue
-                    piece = Piece(_trim(text_part), chunk.strong, chunk.em, chunk.href)
-                    if after_comma and found and _joins(found[-1], piece):
+                    piece = Piece(_trim(text_part), chunk.strong, chunk.em, chunk.href, after=separator)
+                    if separator == "," and found and _joins(found[-1], piece):
                         found[-1] = Piece(f"{found[-1].text}, {piece.text}", piece.strong, piece.em)
                     else:
                         found.append(piece)
-                    after_comma = False
+                    separator = "at"
     return found
 
 
@@ -246,8 +247,19 @@ def classify(found: list[Piece], kind: EntryKind, known: Fields | None = None) -
     return result
 
 
+# "AWS Certified Solutions Architect – Associate": a level after a dash belongs to the name.
+_LEVELS = frozenset(
+    "associate professional expert specialty practitioner foundational fundamentals advanced "
+    "intermediate beginner basic".split()
+)
+
+
 def _named(rest: list[Piece], result: Fields) -> None:
     """A certification, publication or award: its name (bold if any), then who gave it, then where."""
+    for index in range(len(rest) - 1, 0, -1):
+        if rest[index].after in ("–", "—", "-") and rest[index].text.casefold() in _LEVELS:
+            level = rest.pop(index)
+            rest[index - 1] = dataclasses.replace(rest[index - 1], text=f"{rest[index - 1].text} {level.after} {level.text}")
     if not result.title:
         result.title = _take(rest, next((p for p in rest if p.strong), rest[0] if rest else None))
     if not result.organisation:
