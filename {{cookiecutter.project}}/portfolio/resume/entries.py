@@ -36,11 +36,12 @@ def entries_section(
     """A section with `###` entries, or one whose entries are written some other way."""
     if any(_is_heading(node, 3) for node in body):
         intro, groups = _split_at(body, lambda node: _is_heading(node, 3))
-        paragraphs, items = p.text_blocks(intro, grammar.TEXT)
-        if intro:
+        paragraphs, items = p.text_blocks(intro, kind if kind.one_line else grammar.TEXT)
+        if paragraphs or any(not isinstance(item, Entry) for item in items):
             p.warn(p.line_of(intro[0]), f"text before the first `###` entry of '{title}'")
-        entries = [entry for head, nodes in groups for entry in heading_entry(p, head, nodes, kind)]
-        bullets = tuple(p.as_bullet(item) for item in items)
+        entries = [item for item in items if isinstance(item, Entry)]
+        entries += [entry for head, nodes in groups for entry in heading_entry(p, head, nodes, kind)]
+        bullets = tuple(p.as_bullet(item) for item in items if not isinstance(item, Entry))
         return Section(title, kind.name, line, paragraphs, entries=tuple(entries), bullets=bullets)
     reader = _Loose(p, kind)
     entries, paragraphs, bullets = reader.read(body)
@@ -77,7 +78,20 @@ def heading_entry(p: _Parser, head: SyntaxTreeNode, body: list[SyntaxTreeNode], 
         return [entry]
     note = p.note_of(inline_of(head), p.line_of(head))
     head_lines = [(p.line_of(head), runs(inline_of(head)))]
-    return _Loose(p, kind).group(head_lines, body, note.targets)
+    loose_report = Reporter(real.source)
+    p.report = loose_report
+    try:
+        loose = _Loose(p, kind).group(head_lines, body, note.targets)
+    finally:
+        p.report = real
+    if all(not (e.organisation or e.dates or e.location) for e in loose):
+        # nothing but a title either way ("### Analyst" and its bullets): the canonical reading says what is missing
+        p.report.warnings += scratch.warnings
+        p.report.errors += scratch.errors
+        return [entry]
+    p.report.warnings += loose_report.warnings
+    p.report.errors += loose_report.errors
+    return loose
 
 
 def _canonical(p: _Parser, head: SyntaxTreeNode, body: list[SyntaxTreeNode], kind: grammar.SectionKind) -> Entry:

@@ -117,7 +117,7 @@ def expected(form: str) -> str:
 # A skills line: a bold label that ends with a colon, inside or right after the bold, then items.
 # Without the colon a bold-led item is a bullet (`- **Hackathon winner**, HackMIT 2019`).
 SKILLS_LINE_RE = re.compile(
-    r"^(?P<mark>\*\*|__)(?P<label>[^*_]+?)(?::(?P=mark)|(?P=mark):)\s*(?P<items>\S.*)$", re.S
+    r"^(?P<mark>\*\*|__)(?P<label>(?:\\.|[^*_\\])+?)(?::(?P=mark)|(?P=mark):)\s*(?P<items>\S.*)$", re.S
 )
 # The same facts as the Vale bullet rules read a raw line (Go regexp syntax, held equal by a test):
 # a list item that starts with one of these labels is a skills line, not an achievement bullet.

@@ -120,16 +120,18 @@ def split_list(text: str) -> list[str]:
     """Items of a list written in a line: at commas, or else at " / ", "|", "·" or "•"."""
     items = [item for item in split_items(text) if item]
     if len(items) == 1:
-        items = [item.strip().rstrip(".") for item in re.split(r"\s+/\s+|[|·•]", text) if item.strip()]
+        items = [item.strip().rstrip(".") for item in re.split(r"\s+[/|]\s+|\s*[·•]\s*", text) if item.strip()]
     return items
 
 
 def split_items(text: str) -> list[str]:
-    """Split "a, b (c, d), e" at top-level commas and semicolons."""
+    """Split "a, b (c, d), e" at top-level commas and semicolons (an unclosed bracket groups nothing)."""
     items, depth, current = [], 0, ""
+    balanced = _balanced(text)
     for char in text:
-        depth += char in "([{"
-        depth -= char in ")]}"
+        if balanced:
+            depth += char in "([{"
+            depth -= char in ")]}"
         if char in ",;" and depth == 0:
             items.append(current)
             current = ""
@@ -137,6 +139,16 @@ def split_items(text: str) -> list[str]:
             current += char
     items.append(current)
     return [item.strip().rstrip(".") for item in items]
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def inline_of(block: SyntaxTreeNode | None) -> list[Token]:

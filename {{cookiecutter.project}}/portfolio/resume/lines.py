@@ -40,7 +40,7 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
     found = OneLine()
     parts = split_fields(rest if head else line)
     found.link = next((Link(p.text, p.href) for p in parts if p.href), None)
-    texts = [p.text.strip(_LEADING) for p in parts if p.text.strip(_LEADING)]
+    texts = [p.text.strip(_LEADING) for p in parts if p.text.strip(_LEADING) and not p.href]
     texts = _take_dates(texts, found)
     found.title = plain(head).rstrip(":,").strip()
     _place(texts, found)
@@ -84,12 +84,12 @@ def _unmarked(line: list[Run], kind: EntryKind) -> OneLine | None:
         return None
     if kind != "degree" and not (has_dates or len(split_fields(line)) > 1):
         return None
+    if sum(piece.is_dates for piece in found) > 1:
+        return None  # "Scholar, 2021 and 2022": stays a bullet, as written
     named = classify(found, "degree" if kind == "degree" else "credential")
-    result = OneLine(named.title, named.organisation, named.location, named.dates, named.link)
-    if named.extra:
-        result.problems.append(f"extra fields '{', '.join(named.extra)}' kept after the location")
-        result.location = ", ".join(filter(None, [result.location, *named.extra]))
-    return result if result.title else None
+    if named.extra or not named.title:
+        return None  # more than a name, a giver, a place and a date: a sentence, kept as a bullet
+    return OneLine(named.title, named.organisation, named.location, named.dates, named.link)
 
 
 def _take_dates(texts: list[str], found: OneLine) -> list[str]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 NOTE_KEYS = ("targets", "id")
-NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# No "--": inside `<!-- -->` it would end the comment early, and Markdown would show the note as text.
+NAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9_]|-(?!-))*$")
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ class _Parser:
         phone = meta["phone"]
         if phone and not any(item.kind == "phone" for item in contact):
             contact = list(with_phone(contact, phone))
-        sections = self.sections(rest)
+        sections = [s for s in self.sections(rest) if s.heading or _holds_anything(s)]
         if self.taglines:
             if sections and not sections[0].heading:
                 sections[0] = dataclasses.replace(sections[0], paragraphs=(*self.taglines, *sections[0].paragraphs))
@@ -347,12 +347,35 @@ class _Parser:
                 continue
             if node.type == "paragraph":
                 paragraphs.append(plain(runs(inline_of(node))))
+            elif node.type in ("bullet_list", "ordered_list") and kind.one_line:
+                items += self.one_line_items(node, kind)
             elif node.type in ("bullet_list", "ordered_list"):
                 for bullet, tokens in self.list_items(node):
                     items.append(self.list_item(bullet, tokens, kind))
             else:
                 self.unsupported(node)
         return tuple(paragraphs), items
+
+    def one_line_items(self, node: SyntaxTreeNode, kind: grammar.SectionKind) -> list[Bullet | Entry]:
+        """Items of a one-line section: an entry takes the items nested under it as its details."""
+        found: list[Bullet | Entry] = []
+        for item in node.children:
+            head = [child for child in item.children if child.type == "paragraph"][:1]
+            nested = [child for child in item.children if child.type in ("bullet_list", "ordered_list")]
+            if not head:
+                found += [bullet for child in nested for bullet, _ in self.list_items(child)]
+                continue
+            tokens = inline_of(head[0])
+            bullet = self.bullet([plain(runs(tokens))], [without_comments(head[0].children[0].content)], tokens, self.line_of(item))
+            entry = self.list_item(bullet, tokens, kind)
+            details = [detail for child in nested for detail, _ in self.list_items(child)]
+            if isinstance(entry, Entry):
+                found.append(dataclasses.replace(entry, bullets=entry.bullets + tuple(details)))
+            else:
+                if details:
+                    self.warn(self.line_of(nested[0]), "nested list flattened into separate bullets")
+                found += [entry, *details] if isinstance(entry, Bullet) else details
+        return found
 
     def list_item(self, bullet: Bullet, tokens: list[Token], kind: grammar.SectionKind) -> SkillGroup | Bullet | Entry:
         group = skill_group(bullet)
@@ -434,6 +457,8 @@ class _Parser:
 
     def bullet(self, texts: list[str], sources: list[str], tokens: list[Token], line: int) -> Bullet:
         note = self.note_of(tokens, line)
+        if "<!--" in " ".join(texts):
+            self.warn(line, "`<!--` shows as text here: a hidden note cannot hold `--` (use one `-`)")
         return Bullet(" ".join(texts), line, " ".join(sources), note.targets, note.id)
 
     # -- entries
@@ -455,7 +480,7 @@ def skill_group(bullet: Bullet) -> SkillGroup | None:
     match = grammar.SKILLS_LINE_RE.match(bullet.markdown)
     if not match:
         return None
-    label = plain([Run(match["label"])]).rstrip(":")
+    label = plain(runs(inline_tokens(match["label"]))).rstrip(":")
     items_text = plain(runs(inline_tokens(match["items"])))
     items = tuple(item.strip() for item in split_items(items_text) if item.strip())
     return SkillGroup(label, items, bullet.line, bullet.targets)
@@ -481,6 +506,10 @@ def _lines_of(node: SyntaxTreeNode) -> list[list[Run]]:
         items = [item.children[0] for item in node.children if item.children]
         return [line for item in items if item.type == "paragraph" for line in _lines_of(item)]
     return []
+
+
+def _holds_anything(section: Section) -> bool:
+    return bool(section.paragraphs or section.bullets or section.entries or section.skills)
 
 
 def _name_and_tagline(heading: str) -> tuple[str, str]:

@@ -1,0 +1,48 @@
+"""What "the same resume" means for round trips: every field a reader of the model sees, without line
+numbers, warnings or the Markdown each item was written in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def content(resume: Any) -> dict[str, Any]:
+    return {
+        "name": resume.name,
+        "front": (resume.target_role, resume.phone, resume.publish_phone, resume.paper, resume.pages),
+        "variants": [(v.name, v.role, v.sections) for v in resume.variants],
+        "contact": [(c.kind, c.text, c.url) for c in resume.contact],
+        "sections": [_section(section) for section in resume.sections],
+    }
+
+
+def _section(section: Any) -> tuple:
+    return (
+        section.heading,
+        section.kind,
+        section.paragraphs,
+        [(g.label, g.items, g.targets) for g in section.skills],
+        [_bullet(b) for b in section.bullets],
+        [_entry(e) for e in section.entries],
+    )
+
+
+def _bullet(bullet: Any) -> tuple:
+    return (bullet.text, bullet.targets, bullet.id)
+
+
+def _entry(entry: Any) -> tuple:
+    return (
+        entry.kind,
+        entry.title,
+        entry.organisation,
+        entry.location,
+        entry.dates,
+        entry.period,
+        entry.tech,
+        entry.link,
+        [_bullet(b) for b in entry.bullets],
+        entry.paragraphs,
+        entry.targets,
+        entry.one_line,
+    )
