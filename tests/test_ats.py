@@ -235,3 +235,28 @@ def test_ats_check_without_a_pdf_says_what_to_do(baked_default: Path, tmp_path: 
     result = run_portfolio(repo, "ats-check")
     assert result.returncode == 1
     assert result.stderr == "error: _site/resume.pdf: no PDF yet; run ./run.sh build first\n"
+
+
+def test_one_line_entries_come_back_field_by_field(portfolio, tmp_path: Path) -> None:
+    """`- **Name**, Organisation | City | *date*` entries: each field its own text item in the PDF."""
+    resume = portfolio.resume.load_resume(RESUMES / "one_line_entries.md").public()
+    assert resume.warnings == ()
+    report = check(portfolio, resume, tmp_path)
+    assert report.ok, report.problems
+    for value in (
+        "M.S. in Information Management", "University of Illinois", "Urbana, IL", "2014 – 2016",
+        "Databricks Certified Data Engineer Professional", "Databricks", "Mar 2021",
+        "Hackathon winner", "HackMIT", "Streaming Joins Without Tears", "VLDB Workshops",
+    ):
+        assert any(p.startswith("fields:") and f"'{value}' is its own text item" in p for p in report.passed), value
+
+
+MD_BLIND = sorted((RESUMES.parent / "resumes_md_blind").glob("r*.md"))
+
+
+@pytest.mark.parametrize("path", MD_BLIND, ids=[p.stem for p in MD_BLIND])
+def test_resumes_in_other_markdown_styles_pass_the_ats_check(portfolio, path: Path, tmp_path: Path) -> None:
+    """Read by their fields (resumes_md_blind), they lay out and read back like the canonical form."""
+    resume = portfolio.resume.load_resume(path).public()
+    report = check(portfolio, resume, tmp_path)
+    assert report.ok, report.problems

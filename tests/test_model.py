@@ -155,7 +155,7 @@ def test_departures_from_the_convention_warn_with_file_and_line(portfolio) -> No
     assert got == [
         (3, "unknown front matter key"),
         (6, "text before the"),
-        (16, "make the organisation bold:"),
+        (14, "entry 'Data Engineer / Globex | Chicago, IL | Jan 2020 – Present' read by its fields"),
         (20, "entry 'Analyst' has no organisation line under it"),
         (24, "cannot read the dates 'Summer 2018'"),
         (28, "a paragraph inside an entry"),

@@ -155,6 +155,9 @@ class _Parser:
         levels = [int(token.tag[1]) for token in opening]
         if not levels or 1 in levels or levels[0] != min(levels):
             return
+        first = tokens[tokens.index(opening[0]) + 1].content
+        if grammar.section_kind(first) is not grammar.TEXT:
+            return  # "## Experience" first: the name is missing, not one level down
         shift = levels[0] - 1
         line = opening[0].map[0] + 1 if opening[0].map else 1
         self.warn(
@@ -379,8 +382,8 @@ class _Parser:
 
     def list_item(self, bullet: Bullet, tokens: list[Token], kind: grammar.SectionKind) -> SkillGroup | Bullet | Entry:
         group = skill_group(bullet)
-        if group is not None:
-            return bullet if kind.one_line else group
+        if group is not None:  # a `**Label:** a, b` item is a skills line only under a skills heading
+            return group if kind.name == "skills" else bullet
         if kind.one_line and kind.entry_kind:
             entry = self.one_line_entry(runs(tokens), bullet, kind.entry_kind)
             if entry is not None:

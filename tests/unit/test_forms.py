@@ -1,0 +1,165 @@
+"""Each line form of the grammar: a case it reads, and the near miss it must not be mistaken for."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import module
+
+resume = module("resume")
+HEAD = "# Ada Lovelace\n\nLondon, UK | ada@example.com\n\n"
+
+
+def read(body: str):
+    return resume.parse_resume(HEAD + body)
+
+
+def only_entry(body: str):
+    entries = list(read(body).entries())
+    assert len(entries) == 1, entries
+    return entries[0]
+
+
+def test_skills_line_is_a_labelled_group() -> None:
+    section = read("## Skills\n\n- **Languages:** Python, Go (1.22), SQL\n").sections[0]
+    assert [(g.label, g.items) for g in section.skills] == [("Languages", ("Python", "Go (1.22)", "SQL"))]
+
+
+def test_a_bold_lead_without_a_colon_stays_a_bullet_in_place_with_its_id() -> None:
+    body = (
+        "## Experience\n\n### Engineer\n\n**Acme** | London, UK | *2020 – 2022*\n\n"
+        "- Cut build time by 40%.\n- **Hackathon winner**, HackMIT 2019 <!-- id: hackmit -->\n- Led 3 launches.\n"
+    )
+    parsed = read(body)
+    bullets = next(parsed.entries()).bullets
+    assert [(b.text, b.id) for b in bullets] == [
+        ("Cut build time by 40%.", ""),
+        ("Hackathon winner, HackMIT 2019", "hackmit"),
+        ("Led 3 launches.", ""),
+    ]
+    assert parsed.warnings == ()
+
+
+def test_a_bold_label_with_a_colon_outside_skills_stays_a_bullet_with_its_id() -> None:
+    body = "## Experience\n\n### Engineer\n\n**Acme** | *2020*\n\n- **Impact:** cut p99 by 40%. <!-- id: p99 -->\n"
+    bullet = next(read(body).entries()).bullets[0]
+    assert (bullet.text, bullet.id) == ("Impact: cut p99 by 40%.", "p99")
+
+
+def test_entry_title_and_details_line() -> None:
+    entry = only_entry("## Experience\n\n### Staff Engineer\n\n**Acme** | Austin, TX | *Mar. 2018 – Aug. 2019*\n")
+    assert (entry.kind, entry.title, entry.organisation, entry.location, entry.dates) == (
+        "job", "Staff Engineer", "Acme", "Austin, TX", "Mar. 2018 – Aug. 2019"
+    )
+    assert (entry.period.start, entry.period.end) == (resume.PartialDate(2018, 3), resume.PartialDate(2019, 8))
+
+
+def test_a_details_line_without_bold_is_read_by_its_fields_with_a_warning() -> None:
+    parsed = read("## Experience\n\n### Staff Engineer\n\nAcme | Austin, TX | 2018 – 2019\n")
+    entry = next(parsed.entries())
+    assert (entry.organisation, entry.location, entry.dates) == ("Acme", "Austin, TX", "2018 – 2019")
+    assert [w.line for w in parsed.warnings] == [7]
+
+
+def test_project_title_with_tech_and_link() -> None:
+    entry = only_entry("## Projects\n\n### Ledger | *Go, PostgreSQL* | [github.com/a/l](https://github.com/a/l)\n")
+    assert (entry.kind, entry.title, entry.tech, entry.link.url) == (
+        "project", "Ledger", ("Go", "PostgreSQL"), "https://github.com/a/l"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "**B.S. in Computer Science**, University of Texas at Austin | *2016 – 2020*",
+            ("B.S. in Computer Science", "University of Texas at Austin", "", "2016 – 2020"),
+        ),
+        (
+            "- **B.S. in Computer Science**, University of Texas | Austin, TX | *2016 – 2020*",
+            ("B.S. in Computer Science", "University of Texas", "Austin, TX", "2016 – 2020"),
+        ),
+        ("- M.Sc. Informatics, TU Munich, 2019", ("M.Sc. Informatics", "TU Munich", "", "2019")),
+        (
+            "- **University of Waterloo** — BASc Computer Engineering, 2014 – 2018",
+            ("BASc Computer Engineering", "University of Waterloo", "", "2014 – 2018"),
+        ),
+    ],
+)
+def test_one_line_degree(line: str, fields: tuple) -> None:
+    entry = only_entry(f"## Education\n\n{line}\n")
+    assert entry.kind == "degree" and entry.one_line
+    assert (entry.title, entry.organisation, entry.location, entry.dates) == fields
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "kind", "fields"),
+    [
+        (
+            "Certifications",
+            "- **AWS Certified Solutions Architect – Associate**, Amazon Web Services | *May 2023*",
+            "credential",
+            ("AWS Certified Solutions Architect – Associate", "Amazon Web Services", "May 2023"),
+        ),
+        ("Certifications", "- Certified Kubernetes Administrator (2021)", "credential", ("Certified Kubernetes Administrator", "", "2021")),
+        ("Awards", "- **Hackathon winner**, HackMIT 2019", "award", ("Hackathon winner", "HackMIT", "2019")),
+        ("Publications", "- **Streaming Joins**, VLDB | *2019*", "publication", ("Streaming Joins", "VLDB", "2019")),
+    ],
+)
+def test_one_line_credential_award_publication(heading: str, line: str, kind: str, fields: tuple) -> None:
+    entry = only_entry(f"## {heading}\n\n{line}\n")
+    assert entry.kind == kind and entry.one_line
+    assert (entry.title, entry.organisation, entry.dates) == fields
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- Dean's List", "- GPA 3.8/4.0", "- James B. Angell Scholar, 2021 and 2022", "- **Relevant coursework:** OS, Networks"],
+)
+def test_near_misses_of_one_line_entries_stay_bullets(line: str) -> None:
+    heading = "Education" if "coursework" in line or "GPA" in line else "Awards"
+    section = read(f"## {heading}\n\n{line}\n").sections[0]
+    assert section.entries == () and len(section.bullets) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [
+        ("March 2022 – Present", (2022, 3), None, True),
+        ("Mar. 2018 - Aug. 2019", (2018, 3), (2019, 8), False),
+        ("Sept 2017 – current", (2017, 9), None, True),
+        ("2019–2021", (2019, None), (2021, None), False),
+        ("2021 to Present", (2021, None), None, True),
+        ("06/2019 – 12/2021", (2019, 6), (2021, 12), False),
+        ("(2016 – 2020)", (2016, None), (2020, None), False),
+    ],
+)
+def test_dates_in_their_common_spellings(text: str, start: tuple, end: tuple | None, ongoing: bool) -> None:
+    period = resume.parse_date_range(text)
+    assert (period.start.year, period.start.month) == start
+    assert ((period.end.year, period.end.month) if period.end else None) == end
+    assert period.ongoing is ongoing
+
+
+@pytest.mark.parametrize("text", ["Summer 2018", "2021 – 2019", "13/2020", "v2.0", "Present"])
+def test_near_miss_dates_are_not_read_as_dates(text: str) -> None:
+    assert resume.parse_date_range(text) is None
+
+
+def test_errors_are_collected_in_file_order() -> None:
+    text = (
+        "---\npages: 3\npublish_phone: maybe\n---\n# Ada\n\nada@example.com\n\n## Experience\n\n"
+        "### Engineer\n\n**Acme** | *2020*\n\n- Did 3 things. <!-- id: BAD -->\n- Did 4 things. <!-- targets: ghost -->\n"
+    )
+    with pytest.raises(resume.ResumeError) as caught:
+        resume.parse_resume(text)
+    lines = str(caught.value).splitlines()
+    assert [line.split(":")[1] for line in lines] == ["2", "3", "15", "16"]
+    assert all(line.startswith("resume.md:") for line in lines)
+
+
+def test_a_name_one_level_down_is_read_with_a_warning() -> None:
+    parsed = resume.parse_resume("## Ada Lovelace\n\nada@example.com\n\n### Experience\n\n#### Engineer\n\n**Acme** | *2020*\n")
+    assert parsed.name == "Ada Lovelace" and next(parsed.entries()).organisation == "Acme"
+    assert parsed.warnings[0].line == 1
+    with pytest.raises(resume.ResumeError):
+        resume.parse_resume("## Experience\n\n### Engineer\n")  # a section first: the name is missing
