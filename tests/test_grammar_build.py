@@ -35,7 +35,7 @@ def test_blind_resumes_reach_resume_json_through_the_build(built_repo: Path, tmp
     found = score(source, load_key(source), data, warned_lines(messages))
     assert found.lost_silently == []
     assert found.reached >= 0.95 * len(found.fields)
-    assert any(f"resume.md:" in line and "read by its fields" in line for line in messages)
+    assert any("resume.md:" in line and "read by its fields" in line for line in messages)
 
 
 def test_every_error_in_resume_md_is_one_line_and_nothing_is_built(built_repo: Path, tmp_path: Path) -> None:

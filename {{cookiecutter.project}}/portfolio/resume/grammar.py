@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import get_args
 
 from .model import EntryKind, SectionKindName
 
@@ -48,19 +49,8 @@ SECTIONS: tuple[SectionKind, ...] = (
 )
 TEXT = SectionKind("text", r"(?!)", None, "")
 BY_NAME = {kind.name: kind for kind in (*SECTIONS, TEXT)}
-# The order the writer and importer put sections in when nothing else says.
-WRITING_ORDER: tuple[SectionKindName, ...] = (
-    "summary",
-    "skills",
-    "experience",
-    "projects",
-    "education",
-    "volunteer",
-    "certificates",
-    "awards",
-    "publications",
-    "interests",
-)
+# The order the writer and importer put sections in when nothing else says: the kinds' own order.
+WRITING_ORDER: tuple[SectionKindName, ...] = tuple(name for name in get_args(SectionKindName) if name != "text")
 
 
 def section_kind(heading: str) -> SectionKind:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .dates import looks_like_dates, parse_date_range, split_trailing_dates
 from .grammar import DEGREE_RE, LOCATION_RE, SCHOOL_RE
-from .fields import classify, pieces
+from .fields import Fields, classify, pieces
 from .inline import Run, leading_strong, plain, split_fields
 from .model import EntryKind, Link
 
@@ -21,12 +21,7 @@ _LEADING = " ,;:–—-"
 
 
 @dataclass
-class OneLine:
-    title: str = ""
-    organisation: str = ""
-    location: str = ""
-    dates: str = ""
-    link: Link | None = None
+class OneLine(Fields):
     problems: list[str] = field(default_factory=list)
     authors: str = ""  # a citation's authors: kept as the line under the entry
 
