@@ -63,8 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     private.set_defaults(run=_private)
 
-    importer = commands.add_parser("import", help="write resume.md from a JSON Resume file")
-    importer.add_argument("source", type=Path, help="a JSON Resume file, for example resume.json")
+    importer = commands.add_parser(
+        "import", help="write resume.md from the resume you have: PDF, Word, Markdown, JSON Resume, LinkedIn .zip"
+    )
+    importer.add_argument("source", type=Path, help="the file: resume.pdf, resume.docx, resume.json, Basic_LinkedInDataExport.zip, ...")
     importer.add_argument(
         "--force", action="store_true", help="replace a resume.md you have edited"
     )
@@ -178,11 +180,16 @@ def _import(args: argparse.Namespace) -> int:
     from .importer import import_file
 
     result = import_file(args.source, args.repo / RESUME, force=args.force)
+    print(f"Read {args.source} as {result.kind}: {result.placed()}.")
+    if result.rewritten:
+        print(f"  {result.rewritten} lines written in other forms were rewritten in resume.md's own (see its README)")
+    for line in result.unplaced:
+        print(f"  check       {line}")
     for line in result.not_mapped:
         print(f"  not mapped  {line}")
     for line in result.notes:
         print(f"  note        {line}")
-    print(f"Wrote {RESUME} from {args.source}; check it with ./run.sh check")
+    print(f"Wrote {RESUME}; build it with ./run.sh, then check it with ./run.sh check")
     return 0
 
 

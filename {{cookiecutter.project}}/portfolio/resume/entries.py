@@ -48,9 +48,14 @@ def entries_section(
     return Section(title, kind.name, line, tuple(paragraphs), entries=tuple(entries), bullets=tuple(bullets))
 
 
-def has_loose_entries(p: _Parser, kind: grammar.SectionKind, body: list[SyntaxTreeNode]) -> bool:
-    """Whether a section without `###` headings still holds entries (a bold or dated line, a `####`)."""
-    if kind.entry_kind is None or kind.one_line:
+def has_loose_entries(
+    p: _Parser, kind: grammar.SectionKind, body: list[SyntaxTreeNode], *, one_line: bool = False
+) -> bool:
+    """Whether a section without `###` headings still holds entries (a bold or dated line, a `####`).
+
+    Sections of one-line entries ask only when their lines were not one-line entries (`one_line`).
+    """
+    if kind.entry_kind is None or kind.one_line and not one_line:
         return False
     return any(
         _is_heading(node)
@@ -161,7 +166,7 @@ def _details_line(p: _Parser, info: _EntryInfo, node: SyntaxTreeNode) -> list[st
     lines = split_lines(runs(inline_of(node)))
     fields = split_fields(lines[0])
     if len(fields) == 1 and not fields[0].strong and parse_date_range(fields[0].text):
-        p.warn(line, f"dates on a line of their own; {grammar.expected('entry_details')}")
+        p.warn(line, f"dates on a line of their own; {grammar.expected('entry_details')}", advice=True)
         info.set_dates(fields[0].text, p, line)
         return [plain(run_line) for run_line in lines[1:] if plain(run_line)]
     if not any(part.strong for part in fields):  # not the canonical line: `_Loose` reads it
@@ -360,7 +365,9 @@ class _Loose:
             self.p.warn(line, f"'{extra}' is not a title, organisation, place or date; kept as a paragraph")
             paragraphs.insert(0, extra)
         shape = " / ".join(plain(runs_line) for _, runs_line in (company or []) + head)
-        self.p.warn(line, f"entry '{_short(shape)}' read by its fields; {_canonical_form(self.entry_kind)}")
+        self.p.warn(
+            line, f"entry '{_short(shape)}' read by its fields; {_canonical_form(self.entry_kind)}", advice=True
+        )
         if found.dates and not parse_date_range(found.dates):
             self.p.warn(line, f"cannot read the dates '{found.dates}'")
         title = found.title or (found.organisation if self.entry_kind == "project" else "")

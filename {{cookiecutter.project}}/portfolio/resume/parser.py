@@ -91,8 +91,8 @@ class _Parser:
         self.line_of = self.report.line_of
         self.taglines: list[str] = []  # lines under the name that are not contact details
 
-    def warn(self, line: int, message: str) -> None:
-        self.report.warn(line, message)
+    def warn(self, line: int, message: str, *, advice: bool = False) -> None:
+        self.report.warn(line, message, advice=advice)
 
     # -- document
 
@@ -114,6 +114,7 @@ class _Parser:
                 self.line_of(heading),
                 f"the name heading also holds '{tagline}'; read as the target role — "
                 "put it in the front matter as `target_role:`",
+                advice=True,
             )
             if not meta["target_role"]:
                 meta["target_role"] = tagline
@@ -164,6 +165,7 @@ class _Parser:
             line,
             f"the name is a `{'#' * levels[0]}` heading; every heading is read {shift} level"
             f"{'s' * (shift > 1)} up — write the name as `# Name` and sections as `## Section`",
+            advice=True,
         )
         for token in tokens:
             if token.type in ("heading_open", "heading_close"):
@@ -292,6 +294,10 @@ class _Parser:
         paragraphs, items = self.text_blocks(body, kind)
         if kind.name == "skills":
             return self.skills_section(title, line, paragraphs, items, body)
+        if kind.one_line and paragraphs and not any(isinstance(i, Entry) for i in items) and has_loose_entries(
+            self, kind, body, one_line=True
+        ):
+            return self.entries_section(title, kind, line, body)  # "School" / "Degree" / "dates" lines
         if kind.one_line:
             entries = tuple(item for item in items if isinstance(item, Entry))
             bullets = tuple(self.as_bullet(item) for item in items if not isinstance(item, Entry))
@@ -327,7 +333,7 @@ class _Parser:
         label, colon, rest = bullet.text.partition(":")
         if colon and rest.strip() and 0 < len(label) <= 40 and "," not in label:
             return SkillGroup(label.strip(), tuple(split_list(rest)), bullet.line, bullet.targets)
-        self.warn(bullet.line, f"skills line without a label; {grammar.expected('skills_line')}")
+        self.warn(bullet.line, f"skills line without a label; {grammar.expected('skills_line')}", advice=True)
         items = tuple(split_list(bullet.text))
         return SkillGroup("", items, bullet.line, bullet.targets)
 
@@ -376,7 +382,7 @@ class _Parser:
                 found.append(dataclasses.replace(entry, bullets=entry.bullets + tuple(details)))
             else:
                 if details:
-                    self.warn(self.line_of(nested[0]), "nested list flattened into separate bullets")
+                    self.warn(self.line_of(nested[0]), "nested list flattened into separate bullets", advice=True)
                 found += [entry, *details] if isinstance(entry, Bullet) else details
         return found
 
@@ -446,7 +452,7 @@ class _Parser:
                     sources.append(without_comments(child.children[0].content))
                     tokens += inline_of(child)
                 elif child.type in ("bullet_list", "ordered_list"):
-                    self.warn(self.line_of(child), "nested list flattened into separate bullets")
+                    self.warn(self.line_of(child), "nested list flattened into separate bullets", advice=True)
                     after = self.list_items(child)
                     if texts:
                         found.append((self.bullet(texts, sources, tokens, line), tokens))

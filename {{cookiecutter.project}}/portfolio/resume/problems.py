@@ -20,7 +20,13 @@ class Problem:
 
 @dataclass(frozen=True)
 class ResumeWarning(Problem):
-    """A line that departs from the grammar; its content is still kept in every output."""
+    """A line that departs from the grammar; its content is still kept in every output.
+
+    `advice` is True when everything on the line was read into its place and the warning only shows the
+    canonical form (an import rewrites it in that form); False when some text is kept outside any field.
+    """
+
+    advice: bool = False
 
 
 class ResumeError(PortfolioError):

@@ -17,8 +17,8 @@ class Reporter:
         self.warnings: list[ResumeWarning] = []
         self.errors: list[Problem] = []
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(ResumeWarning(self.source, line, message))
+    def warn(self, line: int, message: str, *, advice: bool = False) -> None:
+        self.warnings.append(ResumeWarning(self.source, line, message, advice))
 
     def error(self, line: int, message: str) -> None:
         """A problem that stops the build; reading goes on, to find the others."""

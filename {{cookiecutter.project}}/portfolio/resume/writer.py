@@ -76,7 +76,7 @@ def _phone_item(phone: str, index: int) -> ContactItem:
 
 
 def _contact(item: ContactItem, index: int) -> str:
-    text = field_escape(item.text)
+    text = field_escape(item.text, line_start=index == 0)
     if contact_item(Part(item.text, False, False, None), index) == item:
         return text
     return f"[{text}]({_url(item.url or '')})"

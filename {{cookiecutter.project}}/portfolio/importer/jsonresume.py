@@ -1,24 +1,17 @@
-"""`./run.sh import resume.json`: a JSON Resume file to resume.md in this repo's conventions.
+"""JSON Resume to the resume model (printed as resume.md by the grammar's writer).
 
 The file is checked against the pinned JSON Resume 1.3.1 schema first; any problem stops the import
-with one line naming the field, and resume.md is left as it was. Fields with no place in resume.md
-are listed ("not mapped: field: why"). resume.md is replaced only while it still holds the
-template's example (see `is_example`) or with `--force`, and always through a temporary file.
+with one line naming the field. Fields with no place in resume.md are listed ("not mapped: field: why").
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import jsonresume
-from .errors import PortfolioError
-from .resume import (
+from .. import jsonresume
+from ..resume import (
     MONTH_NAMES,
     PAPERS,
     Bullet,
@@ -27,17 +20,15 @@ from .resume import (
     EntryKind,
     Link,
     Resume,
-    ResumeError,
     Section,
     SkillGroup,
-    load_resume,
     parse_date_range,
-    parse_resume,
     write_resume,
 )
-from .resume import grammar
-from .resume.contact import contact_item, with_phone
-from .resume.inline import Part
+from ..resume import grammar
+from ..resume.contact import contact_item, with_phone
+from ..resume.inline import Part
+from .common import ImportProblem, ImportResult
 
 # Section headings for a file without `meta.portfolio.sections`, in this order.
 DEFAULT_SECTIONS = tuple(
@@ -50,50 +41,13 @@ NOT_MAPPED = {
     "languages": "resume.md has no spoken-languages section; add a skills group if you need it",
     "references": "references are given on request, not on the resume",
 }
-# Fingerprints (see `example_fingerprint`) of the example resume.md the template has shipped.
-# tests/test_import.py checks the current one and prints the new value when the example changes:
-# add it here (keep the old ones, so repos baked from an older template are still recognised).
-EXAMPLE_FINGERPRINTS = frozenset(
-    {
-        "4898a183898923ea597208d9f3c93960558abdc446c4c90d70affa65b06e39f0",  # the 2026-11 example
-    }
-)
 
-
-class ImportProblem(PortfolioError):
-    """The JSON Resume file cannot be imported. str() is one line naming the file and field."""
-
-
-@dataclass
-class ImportResult:
-    markdown: str
-    not_mapped: list[str] = field(default_factory=list)  # "field: why", one per line
-    notes: list[str] = field(default_factory=list)  # fields that were mapped with a change
-    written: Path | None = None
-
-
-# --------------------------------------------------------------------------- the command
-
-
-def import_file(source: Path, target: Path, *, force: bool = False) -> ImportResult:
-    """Convert `source` (JSON Resume) and write it to `target` (resume.md)."""
-    data = read_json_resume(source)
-    result = to_markdown(data)
-    _check_readable(result.markdown, target)
-    if target.exists() and not force and not is_example(target):
-        raise ImportProblem(
-            f"{target}: holds your own resume (not the template's example); "
-            "pass --force to replace it"
-        )
-    result.written = write_atomic(target, result.markdown)
-    return result
-
-
-def read_json_resume(source: Path) -> dict[str, Any]:
-    try:
-        text = Path(source).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportProblem(f"{source}: not UTF-8 text") from None
+def read_json_resume(source: Path, text: str | None = None) -> dict[str, Any]:
+    if text is None:
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise ImportProblem(f"{source}: not UTF-8 text") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -121,91 +75,13 @@ def _check_required(data: dict[str, Any]) -> None:
             _dates_of(item, f"{key}[{index}]")  # raises on an impossible date
 
 
-def _check_readable(markdown: str, target: Path) -> None:
-    """The converted text must read back without errors; a failure here is a bug in this module."""
-    try:
-        parse_resume(markdown, target)
-    except ResumeError as error:
-        raise RuntimeError(f"import produced a resume.md that does not parse: {error}") from error
-
-
-def write_atomic(target: Path, text: str) -> Path:
-    target = Path(target)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
-
-
-# --------------------------------------------------------------------------- the example
-
-
-def is_example(path: Path) -> bool:
-    """True while resume.md still holds the template's example content.
-
-    Compared by the fingerprint of its parsed content, not its bytes: the example's name, contact
-    line and target role come from the answers given at bake time, and formatters may rewrap the
-    file; neither makes it the user's own resume.
-    """
-    try:
-        resume = load_resume(path)
-    except ResumeError:
-        return False
-    return example_fingerprint(resume) in EXAMPLE_FINGERPRINTS
-
-
-def _fingerprint_kind(section: Section) -> str:
-    """The section kinds the fingerprints were taken with (before kinds named what a section holds)."""
-    if section.kind in ("summary", "skills"):
-        return section.kind
-    return "entries" if any(not entry.one_line for entry in section.entries) else "text"
-
-
-def example_fingerprint(resume: Resume) -> str:
-    """A hash of all of resume.md except the bake-time answers (name, contact, target role)."""
-    role = resume.target_role
-
-    def neutral(text: str) -> str:
-        return text.replace(role, "{target_role}") if role else text
-
-    content = [
-        [
-            section.heading,
-            _fingerprint_kind(section),
-            [neutral(paragraph) for paragraph in section.paragraphs],
-            [[group.label, list(group.items)] for group in section.skills],
-            [bullet.text for bullet in section.bullets],
-            [
-                [entry.title, entry.organisation, entry.location, entry.dates, list(entry.tech)]
-                + [bullet.text for bullet in entry.bullets]
-                for entry in section.entries
-            ],
-        ]
-        for section in resume.sections
-    ]
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
 # --------------------------------------------------------------------------- JSON -> model
 
 
 def to_markdown(data: dict[str, Any]) -> ImportResult:
     reader = _JsonReader(data)
     resume = reader.resume()
-    return ImportResult(write_resume(resume), reader.not_mapped, reader.notes)
+    return ImportResult(write_resume(resume), reader.not_mapped, reader.notes, kind="JSON Resume", resume=resume)
 
 
 class _JsonReader:
