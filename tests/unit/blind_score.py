@@ -142,14 +142,16 @@ def lines_holding(source: list[str], name: str, value: str) -> set[int]:
     return {n for n, line in enumerate(source, 1) if needle and needle in norm(line)}
 
 
-def score(markdown: Path, key: dict[str, Any], data: dict[str, Any], warned: set[int]) -> Score:
-    source = markdown.read_text(encoding="utf-8").splitlines()
-    result = Score(markdown)
+def score(path: Path, key: dict[str, Any], data: dict[str, Any], warned: set[int] | None = None) -> Score:
+    """The key's fields against JSON Resume `data`; with `warned` (lines of a Markdown source named by a
+    warning), also the fields lost with no warning."""
+    source = path.read_text(encoding="utf-8").splitlines() if warned is not None else []
+    result = Score(path)
     for group, name, index, where, value in key_fields(key):
         found = Field(where, value, reached(data, key, group, name, index, value))
         result.fields.append(found)
-        if not found.reached and not lines_holding(source, name, value) & warned:
-            result.lost_silently.append(f"{markdown.name}: {where} '{value}'")
+        if warned is not None and not found.reached and not lines_holding(source, name, value) & warned:
+            result.lost_silently.append(f"{path.name}: {where} '{value}'")
     return result
 
 

@@ -87,7 +87,8 @@ def _basics(resume: Resume, notes: list[str]) -> dict[str, Any]:
     profiles: list[dict[str, str]] = []
     for item in resume.contact:
         if item.kind == "email" and "email" not in basics:
-            basics["email"] = item.text
+            address = (item.url or "").removeprefix("mailto:")
+            basics["email"] = item.text if "@" in item.text or not address else address
         elif item.kind == "phone" and "phone" not in basics:
             basics["phone"] = item.text
         elif item.kind == "location" and "location" not in basics:

@@ -63,6 +63,7 @@ def _point_re(tag: str) -> str:
     return (
         rf"(?P<{tag}_ongoing>{_ONGOING})"
         rf"|(?:{month}\s*,?\s+|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*)?(?P<{tag}_year>(?:19|20)\d\d)"
+        rf"(?:-(?P<{tag}_iso>0[1-9]|1[0-2])(?!\d))?"
     )
 
 
@@ -121,7 +122,9 @@ def _point(match: re.Match[str], tag: str) -> PartialDate | None:
     if not year:
         return None
     month: int | None = None
-    if match[f"{tag}_month"]:
+    if match[f"{tag}_iso"]:  # "2021-02"
+        month = int(match[f"{tag}_iso"])
+    elif match[f"{tag}_month"]:
         month = _MONTHS[match[f"{tag}_month"][:3].lower()]
     elif match[f"{tag}_num"]:
         month = int(match[f"{tag}_num"])

@@ -425,7 +425,7 @@ def _head_lines(p: _Parser, node: SyntaxTreeNode) -> list[HeadLine]:
 def _looks_like_head(node: SyntaxTreeNode) -> bool:
     """A short line that starts in bold, italics or a link, or holds dates or field separators."""
     lines = [line for line in split_lines(runs(inline_of(node))) if plain(line)]
-    if not lines or len(lines) > 3:
+    if not lines or len(lines) > 5:
         return False
     short = all(len(plain(line).split()) <= _MAX_HEAD_WORDS for line in lines)
     return short and (_head_line(lines[0]) or is_place(plain(lines[0])))
@@ -433,10 +433,11 @@ def _looks_like_head(node: SyntaxTreeNode) -> bool:
 
 def _head_line(line: list[Run]) -> bool:
     text = plain(line)
-    if not text or len(text.split()) > _MAX_HEAD_WORDS or text.endswith("."):
-        return False
     first = next((run for run in line if run.text.strip()), None)
     styled = first is not None and (first.strong or first.em or bool(first.href))
+    # "**SwiftCSV-Lite** — open-source CSV parser, 600 stars." : a styled name may end in a sentence
+    if not text or len(text.split()) > _MAX_HEAD_WORDS or text.endswith(".") and not styled:
+        return False
     named = len(text.split()) <= 10 and bool(title_score(text) or DEGREE_RE.search(text))
     return styled or named or bool(DATE_SPAN_RE.search(text)) or any(sep in text for sep in _HEAD_SEPARATORS)
 

@@ -80,6 +80,9 @@ def split_fields(items: list[Run], *, contact: bool = False) -> list[Part]:
     separator = _CONTACT_SEPARATOR_RE if contact else _SEPARATOR_RE
     fields: list[list[Run]] = [[]]
     for run in items:
+        before = plain(fields[-1]) if fields[-1] else ""
+        if contact and run.href and before and not fields[-1][-1].href and not before.endswith(":"):
+            fields.append([])  # "Backend engineer. <me@x.io>": on a contact line a link is an item of its own
         pieces = [run.text] if run.escaped or run.href else separator.split(run.text)
         for index, piece in enumerate(pieces):
             if index:

@@ -9,6 +9,8 @@ separated fields (and, for education, names a degree or a school); otherwise it 
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 from .dates import looks_like_dates, parse_date_range, split_trailing_dates
@@ -30,7 +32,7 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
     if kind == "publication" and _citation_title(line) is not None:
         return _citation(line)
     head, rest = leading_strong(line)
-    if not head:
+    if not head or parse_date_range(plain(head)):  # "**2011 – 2015** — BSc ...": read by its pieces
         return _unmarked(line, kind)
     found = OneLine()
     parts = split_fields(rest if head else line)
@@ -42,6 +44,16 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
     if kind == "degree":
         _degree_first(found)
     return found
+
+
+def _commas_inside(found: list) -> list:  # noqa: ANN001 - fields.Piece
+    merged = []
+    for piece in found:
+        if merged and piece.after == "," and not piece.is_dates and not merged[-1].is_dates:
+            merged[-1] = dataclasses.replace(merged[-1], text=f"{merged[-1].text}, {piece.text}")
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _citation_title(line: list[Run]) -> int | None:
@@ -81,6 +93,8 @@ def _unmarked(line: list[Run], kind: EntryKind) -> OneLine | None:
         return None
     if sum(piece.is_dates for piece in found) > 1:
         return None  # "Scholar, 2021 and 2022": stays a bullet, as written
+    if kind != "degree" and any(piece.after in ("—", "–", "-", "|", "·", "•") for piece in found):
+        found = _commas_inside(found)  # "Top 10, Hall of Fame — Google — 2018": the dashes part the fields
     named = classify(found, "degree" if kind == "degree" else "credential")
     if named.extra or not named.title:
         return None  # more than a name, a giver, a place and a date: a sentence, kept as a bullet

@@ -150,26 +150,43 @@ class _Parser:
         )
 
     def lift_headings(self, tokens: list[Token]) -> None:
-        """A resume whose name is a `##` (or lower) heading and that has no `#` heading is read with
-        every heading one level (or more) up: `## Name`, `### Experience`, `#### Title`."""
-        opening = [token for token in tokens if token.type == "heading_open"]
-        levels = [int(token.tag[1]) for token in opening]
-        if not levels or 1 in levels or levels[0] != min(levels):
+        """Headings at other levels read as the grammar's: the first heading is the name (`#`), the level
+        most section headings use is `##` and the levels below it follow; a heading between the name and
+        the sections ("## Data Engineer" under "# Name") is read as a line of text."""
+        opening = [(index, token) for index, token in enumerate(tokens) if token.type == "heading_open"]
+        if not opening:
             return
-        first = tokens[tokens.index(opening[0]) + 1].content
-        if grammar.section_kind(first) is not grammar.TEXT:
-            return  # "## Experience" first: the name is missing, not one level down
-        shift = levels[0] - 1
-        line = opening[0].map[0] + 1 if opening[0].map else 1
+        texts = [tokens[index + 1].content for index, _ in opening]
+        levels = [int(token.tag[1]) for _, token in opening]
+        if grammar.section_kind(texts[0]) is not grammar.TEXT:
+            return  # "## Experience" first: the name is missing, not at another level
+        known = [level for level, text in zip(levels[1:], texts[1:]) if grammar.section_kind(text) is not grammar.TEXT]
+        name_level = levels[0]
+        section_level = max(set(known), key=known.count) if known else name_level + 1
+        if name_level == 1 and section_level == 2 or section_level <= name_level:
+            return
+        line = opening[0][1].map[0] + 1 if opening[0][1].map else 1
         self.warn(
             line,
-            f"the name is a `{'#' * levels[0]}` heading; every heading is read {shift} level"
-            f"{'s' * (shift > 1)} up — write the name as `# Name` and sections as `## Section`",
+            f"the name is a `{'#' * name_level}` heading and sections are `{'#' * section_level}`; read as "
+            "`# Name` and `## Section` — write them so",
             advice=True,
         )
-        for token in tokens:
-            if token.type in ("heading_open", "heading_close"):
-                token.tag = f"h{max(1, int(token.tag[1]) - shift)}"
+        for index, token in opening:
+            level = int(token.tag[1])
+            close = next(i for i in range(index + 1, len(tokens)) if tokens[i].type == "heading_close")
+            if index == opening[0][0]:
+                new = 1
+            elif level >= section_level:
+                new = level - section_level + 2
+            elif level > name_level:  # between the name and the sections: a line of text
+                for item in (tokens[index], tokens[close]):
+                    item.type = item.type.replace("heading", "paragraph")
+                    item.tag, item.markup = "p", ""
+                continue
+            else:
+                new = level
+            tokens[index].tag = tokens[close].tag = f"h{max(1, new)}"
 
     def find_name(self, nodes: list[SyntaxTreeNode]) -> int:
         for index, node in enumerate(nodes):
