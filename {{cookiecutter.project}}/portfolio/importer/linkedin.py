@@ -23,6 +23,19 @@ from ..resume.inline import Part
 from .common import ImportProblem, ImportResult
 from .draft import bullet_text
 
+# A column each file's header row has: the header is the first line holding it (some exports put a
+# "Notes:" preamble before it).
+KEY_COLUMNS = {
+    "profile": "first name",
+    "positions": "title",
+    "education": "school name",
+    "skills": "name",
+    "certifications": "name",
+    "projects": "title",
+    "emails": "email address",
+    "publications": "name",
+    "honors": "title",
+}
 FILES = {
     "profile": "Profile.csv",
     "positions": "Positions.csv",
@@ -74,7 +87,7 @@ def _tables(source: Path, data: bytes) -> dict[str, list[_Row]]:
     for key, name in FILES.items():
         member = by_name.get(name.casefold())
         if member is not None:
-            tables[key] = _rows(source, name, archive, member)
+            tables[key] = _rows(source, name, archive, member, KEY_COLUMNS[key])
     if not tables:
         raise ImportProblem(
             f"{source}: no LinkedIn data files in this zip (looked for {', '.join(FILES.values())})"
@@ -82,7 +95,7 @@ def _tables(source: Path, data: bytes) -> dict[str, list[_Row]]:
     return tables
 
 
-def _rows(source: Path, name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> list[_Row]:
+def _rows(source: Path, name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, key: str) -> list[_Row]:
     try:
         raw = archive.read(member)
     except (zipfile.BadZipFile, OSError, EOFError):
@@ -94,7 +107,7 @@ def _rows(source: Path, name: str, archive: zipfile.ZipFile, member: zipfile.Zip
     if "\x00" in text:
         raise ImportProblem(f"{source}: {name} is not UTF-8 text (UTF-16 without a byte order mark?)")
     lines = text.splitlines(keepends=True)
-    start = _header_row(lines)
+    start = _header_row(lines, key)
     reader = csv.reader(io.StringIO("".join(lines[start:])))
     try:
         header = [cell.strip().casefold() for cell in next(reader, [])]
@@ -107,13 +120,11 @@ def _rows(source: Path, name: str, archive: zipfile.ZipFile, member: zipfile.Zip
     return rows
 
 
-def _header_row(lines: list[str]) -> int:
-    """LinkedIn puts a "Notes:" preamble before some headers: the header is the first line with commas
-    after the last preamble line."""
-    for index, line in enumerate(lines[:12]):
-        if line.lower().startswith("notes:") or not line.strip() or line.startswith('"When exporting'):
-            continue
-        if "," in line or index == 0:
+def _header_row(lines: list[str], key: str) -> int:
+    """The first of the first lines whose cells include the file's key column (0 when none does)."""
+    for index, line in enumerate(lines[:15]):
+        cells = next(csv.reader([line]), [])
+        if key in (cell.strip().casefold() for cell in cells):
             return index
     return 0
 
@@ -126,11 +137,9 @@ def linkedin_date(text: str) -> str:
     parsed = parse_date_range(text)
     if parsed is not None and parsed.start is not None:
         return str(parsed.start)
-    match = re.match(r"^(\d{4})-(\d{2})(?:-\d{2})?$", text)
-    if match:
-        from ..resume import PartialDate
-
-        return str(PartialDate(int(match[1]), int(match[2])))
+    day = re.match(r"^([A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(\d{4})$", text)  # "Apr 3, 2023"
+    if day:
+        return linkedin_date(f"{day[1]} {day[2]}")
     return text
 
 
@@ -146,6 +155,8 @@ def _range(start: str, end: str) -> str:
 def description_bullets(text: str, where: str) -> tuple[Bullet, ...]:
     """A description as bullets: each marked line one bullet; unmarked lines join the paragraph they are in."""
     bullets: list[str] = []
+    # LinkedIn drops line breaks: "• Built A.  • Cut B." arrives on one line
+    text = re.sub(r"\s+([•▪●◦])\s+", r"\n\1 ", text)
     marked = any(bullet_text(line) is not None for line in text.splitlines())
     for line in text.splitlines():
         stripped = line.strip()
@@ -297,7 +308,7 @@ class _Reader:
             name = row.get(name_column, "title", "name")
             if not name:
                 return None
-            date = linkedin_date(row.get("started on", "issued on", "published on", "date"))
+            date = linkedin_date(row.get("started on", "issued on", "issue date", "published on", "date"))
             url = row.get("url")
             details = description_bullets(row.get("description"), row.where)
             return self.entry(

@@ -275,8 +275,10 @@ class _Loose:
     def continues(self, group: _Group, node: SyntaxTreeNode) -> bool:  # noqa: D401
         """A head-like line that belongs to the group before it: no bullets came yet, or it names a role
         of the company that group's first line names ("**Stripe**", then "*Engineer* · 2019 – 2021")."""
+        new = classify(line_pieces(_head_lines(self.p, node)), self.entry_kind)
         if not any(child.type in ("bullet_list", "ordered_list") for child in group.body):
-            return True
+            lines = group.head + [line for child in group.body for line in _head_lines(self.p, child)]
+            return not (_complete(classify(line_pieces(lines), self.entry_kind)) and _complete(new))
         company = classify(pieces(group.head[0][1]), self.entry_kind)
         role = classify([piece for _, line in _head_lines(self.p, node) for piece in pieces(line)], self.entry_kind)
         return bool(company.organisation and not company.title and role.title and not role.organisation)
@@ -385,6 +387,11 @@ class _Loose:
             paragraphs=tuple(paragraphs),
             targets=targets,
         )
+
+
+def _complete(found: Fields) -> bool:
+    """Fields that make an entry on their own: who, and what or when."""
+    return bool(found.organisation and (found.title or found.dates))
 
 
 def _canonical_form(kind: EntryKind) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .dates import looks_like_dates, parse_date_range, split_trailing_dates
 from .grammar import DEGREE_RE, LOCATION_RE, SCHOOL_RE
-from .fields import Fields, classify, pieces
+from .fields import Fields, classify, is_place, pieces
 from .inline import Run, leading_strong, plain, split_fields
 from .model import EntryKind, Link
 
@@ -145,4 +145,7 @@ def _degree_first(found: OneLine) -> None:
     """"**University of Waterloo** — BASc Computer Engineering": the degree is the title."""
     title, school = found.title, found.organisation
     if school and SCHOOL_RE.search(title) and not DEGREE_RE.search(title) and not SCHOOL_RE.search(school):
-        found.title, found.organisation = school, title
+        if is_place(school) and not found.location:  # "**TU Berlin**, Berlin": the place, not a degree
+            found.location, found.organisation = school, ""
+        else:
+            found.title, found.organisation = school, title

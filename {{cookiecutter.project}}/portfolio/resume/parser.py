@@ -32,6 +32,7 @@ from .inline import (
     split_list,
 )
 from .entries import entries_section, has_loose_entries
+from .grammar import DEGREE_RE
 from .lines import OneLine, read_one_line
 from .notes import NAME_RE, NOTE_KEYS, Note, parse_note, without_comments
 from .problems import ResumeError
@@ -163,7 +164,7 @@ class _Parser:
         known = [level for level, text in zip(levels[1:], texts[1:]) if grammar.section_kind(text) is not grammar.TEXT]
         name_level = levels[0]
         section_level = max(set(known), key=known.count) if known else name_level + 1
-        if name_level == 1 and section_level == 2 or section_level <= name_level:
+        if name_level == 1 and section_level == 2:
             return
         line = opening[0][1].map[0] + 1 if opening[0][1].map else 1
         self.warn(
@@ -172,10 +173,10 @@ class _Parser:
             "`# Name` and `## Section` — write them so",
             advice=True,
         )
-        for index, token in opening:
+        for position, (index, token) in enumerate(opening):
             level = int(token.tag[1])
             close = next(i for i in range(index + 1, len(tokens)) if tokens[i].type == "heading_close")
-            if index == opening[0][0]:
+            if position == 0:
                 new = 1
             elif level >= section_level:
                 new = level - section_level + 2
@@ -185,8 +186,8 @@ class _Parser:
                     item.tag, item.markup = "p", ""
                 continue
             else:
-                new = level
-            tokens[index].tag = tokens[close].tag = f"h{max(1, new)}"
+                new = 2  # above the sections' level: a section all the same
+            tokens[index].tag = tokens[close].tag = f"h{new}"
 
     def find_name(self, nodes: list[SyntaxTreeNode]) -> int:
         for index, node in enumerate(nodes):
@@ -420,6 +421,8 @@ class _Parser:
         lines = [line for line in split_lines(runs(inline_of(node))) if plain(line)]
         if not lines or kind.entry_kind is None:
             return False
+        if kind.entry_kind == "degree" and len(lines) > 1 and not all(DEGREE_RE.search(plain(line)) for line in lines):
+            return False  # "School, City" over "Degree | years": one entry on several lines
         start = self.line_of(node)
         bullets = [Bullet(plain(line), start + offset) for offset, line in enumerate(lines)]
         entries = [self.one_line_entry(line, bullet, kind.entry_kind) for line, bullet in zip(lines, bullets)]
