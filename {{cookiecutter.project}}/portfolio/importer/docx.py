@@ -33,7 +33,7 @@ def read_docx(source: Path, data: bytes) -> ImportResult:
     archive = _open(source, data)
     header = _header_lines(archive)
     document = _pandoc_json(source, _with_tabs_as_separators(archive))
-    writer = _DraftWriter(header)
+    writer = _DraftWriter(header, _section_level(document.get("blocks", [])))
     writer.blocks(document.get("blocks", []))
     return finish(source, "Word", writer.finish(document.get("meta", {})))
 
@@ -151,8 +151,21 @@ def _all_strong(items: list[dict[str, Any]]) -> bool:
     return bool(visible) and all(item.get("t") == "Strong" for item in visible)
 
 
+def _section_level(blocks: list[dict[str, Any]]) -> int:
+    """The heading level the document's section headings use (2 when it uses none)."""
+    from ..resume import grammar
+
+    levels = [
+        block["c"][0]
+        for block in blocks
+        if block.get("t") == "Header" and grammar.section_kind(plain(block["c"][2])) is not grammar.TEXT
+    ]
+    return max(set(levels), key=levels.count) if levels else 2
+
+
 class _DraftWriter:
-    def __init__(self, header: list[str]) -> None:
+    def __init__(self, header: list[str], section_level: int) -> None:
+        self.section_level = section_level
         self.draft = Draft()
         self.header = header
         self.paragraph = 0
@@ -199,8 +212,11 @@ class _DraftWriter:
         text = plain(items)
         if not text:
             return
-        if not self.name and not self.in_sections and _looks_like_name(text):
-            self.name = text
+        first, *more = _split_breaks(items)
+        if not self.name and not self.in_sections and _looks_like_name(plain(first)):
+            self.name = plain(first)  # "**Tomás Herrera**\ iOS Engineer\ Barcelona": the name, then contact
+            if more:
+                self.para([item for line in more for item in [*line, {"t": "LineBreak"}]][:-1])
             return
         if is_heading_text(text, bold=_all_strong(items)):
             self.section(text)
@@ -217,17 +233,17 @@ class _DraftWriter:
         self.blank()
 
     def header_block(self, level: int, items: list[dict[str, Any]]) -> None:
+        """A heading at its own level; the reader reads the levels by where the section headings are."""
         text = plain(items)
         if not text:
             return
-        if not self.name and not self.in_sections and level == 1 and _looks_like_name(text):
+        if not self.name and not self.in_sections and _looks_like_name(text):
             self.name = text
-        elif is_heading_text(text, bold=True) or level == 1:
-            self.section(text)
-        else:
-            self.blank()
-            self.emit(f"### {inlines(items).strip()}")
-            self.blank()
+            return
+        self.in_sections = True
+        self.blank()
+        self.draft.add(f"{'#' * level} {heading_case(inlines(items).strip())}", self.where())
+        self.blank()
 
     def list_item(self, blocks: list[dict[str, Any]], depth: int) -> None:
         first, *rest = blocks or [{}]
@@ -251,13 +267,14 @@ class _DraftWriter:
         head, bodies, foot = content[3], content[4], content[5]
         rows = list(head[1]) + [row for body in bodies for row in body[2] + body[3]] + list(foot[1])
         for row in rows:
-            for cell in row[1]:
-                self.blocks(cell[4])
+            for blocks in _dates_joined([cell[4] for cell in row[1]]):
+                self.blocks(blocks)
 
     def section(self, text: str) -> None:
+        """A bold or capital paragraph that names a section, at the level the section headings use."""
         self.in_sections = True
         self.blank()
-        self.draft.add(f"## {heading_case(text)}", self.where())
+        self.draft.add(f"{'#' * self.section_level} {heading_case(text)}", self.where())
         self.blank()
 
     def blank(self) -> None:
@@ -296,6 +313,37 @@ class _DraftWriter:
 
 
 _MARKS_AND_SPACE = "•·▪◦○●■□➢➤►▶✓✔–—-* \t\u00a0"
+
+
+def _dates_joined(cells: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """A row whose one cell holds only dates (a left date column): the dates join the first line of the
+    next cell, as the right-aligned dates of a one-column layout would."""
+    from ..resume import parse_date_range
+
+    dates = [i for i, blocks in enumerate(cells) if len(blocks) == 1 and blocks[0].get("t") in ("Para", "Plain")
+             and parse_date_range(plain(blocks[0]["c"]))]
+    others = [i for i in range(len(cells)) if i not in dates and cells[i]]
+    if len(dates) != 1 or not others:
+        return cells
+    target = others[0]
+    first = next((b for b in cells[target] if b.get("t") in ("Para", "Plain")), None)
+    if first is None:
+        return cells
+    line, *rest = _split_breaks(first["c"])
+    joined = line + [{"t": "Str", "c": " | "}] + cells[dates[0]][0]["c"]
+    merged = {"t": first["t"], "c": joined + [item for part in rest for item in [{"t": "LineBreak"}, *part]]}
+    blocks = [merged if block is first else block for block in cells[target]]
+    return [blocks if i == target else [] if i == dates[0] else cells[i] for i in range(len(cells))]
+
+
+def _split_breaks(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    lines: list[list[dict[str, Any]]] = [[]]
+    for item in items:
+        if item.get("t") == "LineBreak":
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    return [line for line in lines if plain(line)] or [items]
 
 
 def _looks_like_name(text: str) -> bool:

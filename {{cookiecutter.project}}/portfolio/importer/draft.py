@@ -48,7 +48,8 @@ def is_heading_text(text: str, *, bold: bool = False) -> bool:
         return False
     caps = text.upper() == text and any(char.isalpha() for char in text)
     known = grammar.section_kind(text) is not grammar.TEXT and len(words) <= 4
-    return known and (bold or caps or len(words) <= 3) or caps and len(words) <= 4
+    # one word in capitals that names no section is more often a skill ("CSS", "AWS") than a heading
+    return known and (bold or caps or len(words) <= 3) or caps and 2 <= len(words) <= 4
 
 
 def heading_case(text: str) -> str:

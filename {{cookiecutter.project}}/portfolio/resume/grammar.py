@@ -34,7 +34,7 @@ SECTIONS: tuple[SectionKind, ...] = (
     SectionKind("summary", r"summary|profile|about|objective|overview", "summary", "Professional Summary"),
     SectionKind("skills", r"skill|technolog|tools|stack|competenc|expertise", "skills", "Technical Skills"),
     SectionKind("projects", r"project|portfolio|open[- ]source", "projects", "Projects", "project"),
-    SectionKind("education", r"educat|degree|academ|school|universit", "education", "Education", "degree", True),
+    SectionKind("education", r"educat|degree|academ|qualification", "education", "Education", "degree", True),
     SectionKind("volunteer", r"volunt|communit", "volunteer", "Volunteering", "volunteer"),
     SectionKind(
         "certificates", r"certif|licen[cs]|credential", "certificates", "Certifications", "credential", True
@@ -51,6 +51,13 @@ TEXT = SectionKind("text", r"(?!)", None, "")
 BY_NAME = {kind.name: kind for kind in (*SECTIONS, TEXT)}
 # The order the writer and importer put sections in when nothing else says: the kinds' own order.
 WRITING_ORDER: tuple[SectionKindName, ...] = tuple(name for name in get_args(SectionKindName) if name != "text")
+
+
+# A section that holds the contact details instead of a line under the name (a sidebar's "Contact").
+CONTACT_HEADING_RE = re.compile(
+    r"^(?:contact(?: me| details| info(?:rmation)?)?|personal (?:details|information|data)|get in touch|reach me)$",
+    re.IGNORECASE,
+)
 
 
 def section_kind(heading: str) -> SectionKind:

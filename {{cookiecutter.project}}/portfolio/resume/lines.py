@@ -40,6 +40,10 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
     texts = [p.text.strip(_LEADING) for p in parts if p.text.strip(_LEADING) and not p.href]
     texts = _take_dates(texts, found)
     found.title = plain(head).rstrip(":,").strip()
+    named = pieces(head)
+    if kind == "degree" and len(named) > 1 and is_place(named[-1].text) and not found.location:
+        found.title = ", ".join(piece.text for piece in named[:-1])  # "**M.A. Statistics, New York, NY**"
+        found.location = named[-1].text
     _place(texts, found)
     if kind == "degree":
         _degree_first(found)

@@ -32,7 +32,7 @@ from .inline import (
     split_list,
 )
 from .entries import entries_section, has_loose_entries
-from .grammar import DEGREE_RE
+from .grammar import DEGREE_RE, SCHOOL_RE
 from .lines import OneLine, read_one_line
 from .notes import NAME_RE, NOTE_KEYS, Note, parse_note, without_comments
 from .problems import ResumeError
@@ -121,7 +121,8 @@ class _Parser:
                 meta["target_role"] = tagline
         for node in nodes[:name_index]:
             self.warn(self.line_of(node), "text before the `# Name` heading is ignored")
-        contact, rest = self.contact(nodes[name_index + 1 :], self.line_of(heading))
+        after_name = nodes[name_index + 1 :]
+        contact, rest = self.contact_section(after_name) or self.contact(after_name, self.line_of(heading))
         phone = meta["phone"]
         if phone and not any(item.kind == "phone" for item in contact):
             contact = list(with_phone(contact, phone))
@@ -226,6 +227,28 @@ class _Parser:
             self.taglines.append(text)
         return items, rest
 
+    def contact_section(
+        self, nodes: list[SyntaxTreeNode]
+    ) -> tuple[list[ContactItem], list[SyntaxTreeNode]] | None:
+        """A "## Contact" section (a sidebar's, say) when nothing under the name is contact details."""
+        first_heading = next((i for i, n in enumerate(nodes) if n.type == "heading"), len(nodes))
+        if any(_contact_lines(node) for node in nodes[:first_heading]):
+            return None
+        for index, node in enumerate(nodes):
+            if node.type == "heading" and node.tag == "h2" and grammar.CONTACT_HEADING_RE.match(
+                plain(runs(inline_of(node)))
+            ):
+                end = next((i for i in range(index + 1, len(nodes)) if nodes[i].type == "heading"), len(nodes))
+                body = nodes[index + 1 : end]
+                items: list[ContactItem] = []
+                for child in body:
+                    for _, parts in _contact_lines(child):
+                        items += [contact_item(part, len(items)) for part in parts]
+                kept = [plain(line) for child in body for line in _lines_of(child) if not _contact_parts(line)]
+                self.taglines += kept
+                return items, nodes[:index] + nodes[end:]
+        return None
+
     # -- hidden notes: variants and bullet ids
 
     def note_of(self, tokens: list[Token], line: int) -> Note:
@@ -316,6 +339,8 @@ class _Parser:
             self, kind, body, one_line=True
         ):
             return self.entries_section(title, kind, line, body)  # "School" / "Degree" / "dates" lines
+        if kind.entry_kind == "degree":
+            items = _degree_halves_joined(items)
         if kind.one_line:
             entries = tuple(item for item in items if isinstance(item, Entry))
             bullets = tuple(self.as_bullet(item) for item in items if not isinstance(item, Entry))
@@ -424,6 +449,11 @@ class _Parser:
         if kind.entry_kind == "degree" and len(lines) > 1 and not all(DEGREE_RE.search(plain(line)) for line in lines):
             return False  # "School, City" over "Degree | years": one entry on several lines
         start = self.line_of(node)
+        if kind.entry_kind == "degree" and len(lines) == 1 and parse_date_range(plain(lines[0])):
+            # dates on a line of their own beside a degree (a left date column): joined to it below
+            dates = plain(lines[0])
+            items.append(Entry("degree", "", "", "", dates, parse_date_range(dates), (), None, (), start, one_line=True))
+            return True
         bullets = [Bullet(plain(line), start + offset) for offset, line in enumerate(lines)]
         entries = [self.one_line_entry(line, bullet, kind.entry_kind) for line, bullet in zip(lines, bullets)]
         if not all(entries):
@@ -535,6 +565,64 @@ def _lines_of(node: SyntaxTreeNode) -> list[list[Run]]:
         items = [item.children[0] for item in node.children if item.children]
         return [line for item in items if item.type == "paragraph" for line in _lines_of(item)]
     return []
+
+
+def _degree_halves_joined(items: list) -> list:  # noqa: ANN001 - Entry | Bullet | SkillGroup
+    """"**School** | *2010 – 2015*" then "**MSc Cybernetics** | Trondheim": one degree written on two lines;
+    a line of dates alone goes to the degree after it (or before it) that has none."""
+    items = _dates_attached(items)
+    joined: list = []
+    for item in items:
+        before = joined[-1] if joined else None
+        if isinstance(item, Entry) and isinstance(before, Entry) and _halves(before, item):
+            school, degree = (before, item) if not DEGREE_RE.search(before.title) else (item, before)
+            joined[-1] = dataclasses.replace(
+                before,
+                title=degree.title,
+                organisation=school.organisation or school.title,
+                location=before.location or item.location,
+                dates=before.dates or item.dates,
+                period=before.period or item.period,
+                bullets=before.bullets + item.bullets,
+            )
+        else:
+            joined.append(item)
+    return joined
+
+
+def _dates_attached(items: list) -> list:  # noqa: ANN001
+    out: list = []
+    pending: Entry | None = None
+    for item in items:
+        if isinstance(item, Entry) and not item.title and item.dates:
+            pending = item
+            continue
+        if pending is not None and isinstance(item, Entry) and not item.dates:
+            item = dataclasses.replace(item, dates=pending.dates, period=pending.period)
+            pending = None
+        elif pending is not None:
+            out.append(Bullet(pending.dates, pending.line))
+            pending = None
+        out.append(item)
+    if pending is not None:
+        last = out[-1] if out else None
+        if isinstance(last, Entry) and not last.dates:
+            out[-1] = dataclasses.replace(last, dates=pending.dates, period=pending.period)
+        else:
+            out.append(Bullet(pending.dates, pending.line))
+    return out
+
+
+def _halves(first: Entry, second: Entry) -> bool:
+    """One names a school and no degree, the other a degree and no school, and they share no field."""
+    def school_only(entry: Entry) -> bool:
+        return not entry.organisation and not DEGREE_RE.search(entry.title) and bool(SCHOOL_RE.search(entry.title))
+
+    def degree_only(entry: Entry) -> bool:
+        return not entry.organisation and bool(DEGREE_RE.search(entry.title))
+
+    pair = school_only(first) and degree_only(second) or degree_only(first) and school_only(second)
+    return pair and not (first.dates and second.dates) and not (first.location and second.location)
 
 
 def _holds_anything(section: Section) -> bool:
