@@ -46,3 +46,27 @@ def _entry(entry: Any) -> tuple:
         entry.targets,
         entry.one_line,
     )
+
+
+def visible_content(resume: Any) -> dict[str, Any]:
+    """What a PDF of the resume shows: no front matter, variants, hidden ids or tags, nor the form an entry
+    was written in; headings in any case (the PDF prints them in capitals)."""
+    return {
+        "name": resume.name,
+        "contact": [(c.kind, c.text) for c in resume.contact],
+        "sections": [
+            (
+                s.heading.casefold(),
+                s.kind,
+                s.paragraphs,
+                [(g.label, g.items) for g in s.skills],
+                [b.text for b in s.bullets],
+                [
+                    (e.kind, e.title, e.organisation, e.location, e.dates, e.tech, e.link.url if e.link else None,
+                     [b.text for b in e.bullets], e.paragraphs)
+                    for e in s.entries
+                ],
+            )
+            for s in resume.sections
+        ],
+    }

@@ -1,7 +1,7 @@
 """A PDF page as visual lines: characters with their positions and fonts (pdfminer.six), grouped into lines
 by height, cut into spans at wide gaps, with columns and page furniture taken apart.
 
-- A line is the characters whose vertical middles meet; a gap wider than 1.2 em inside it starts a new span
+- A line is the characters whose vertical middles meet; a gap wider than 0.8 em inside it starts a new span
   (a right-aligned date, a second field), a smaller one is a space.
 - Columns: an x position that no line of the page crosses over most of its height is a gutter; the lines on
   each side are read apart (the left column, then the right), and lines that cross it (a header across the
@@ -38,6 +38,7 @@ class Char:
     size: float
     bold: bool
     italic: bool
+    href: str | None = None  # the web address of a link annotation over the character
 
 
 @dataclass
@@ -114,7 +115,8 @@ def read_pages(source: object, data: bytes) -> list[Page]:
         layouts = list(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=3.0, line_margin=0.3)))
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
         raise ImportProblem(f"{source}: {_pdf_problem(error)}") from None
-    pages = [_page(number, layout) for number, layout in enumerate(layouts, start=1)]
+    links = _link_areas(data)
+    pages = [_page(number, layout, links.get(number, [])) for number, layout in enumerate(layouts, start=1)]
     if not any(page.lines for page in pages):
         raise ImportProblem(
             f"{source}: the PDF has no text layer (a scan or an image); export it as text from the tool that "
@@ -131,10 +133,34 @@ def _pdf_problem(error: Exception) -> str:
     return f"not a readable PDF ({name})"
 
 
-def _page(number: int, layout: object) -> Page:
+def _link_areas(data: bytes) -> dict[int, list[tuple[float, float, float, float, str]]]:
+    """Each page's link annotations: (x0, top, x1, bottom, url), top measured from the page's top."""
+    from pypdf import PdfReader
+
+    areas: dict[int, list[tuple[float, float, float, float, str]]] = {}
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        for number, page in enumerate(reader.pages, start=1):
+            height = float(page.mediabox.height)
+            for annotation in page.get("/Annots") or []:
+                item = annotation.get_object()
+                action = item.get("/A") or {}
+                url = action.get("/URI") if hasattr(action, "get") else None
+                if item.get("/Subtype") == "/Link" and url:
+                    x0, y0, x1, y1 = (float(value) for value in item["/Rect"])
+                    areas.setdefault(number, []).append((min(x0, x1), height - max(y0, y1), max(x0, x1), height - min(y0, y1), str(url)))
+    except Exception:  # noqa: BLE001 - links are a bonus: a PDF pypdf cannot read still imports
+        return {}
+    return areas
+
+
+def _page(number: int, layout: object, links: list[tuple[float, float, float, float, str]]) -> Page:
     height = float(layout.height)  # type: ignore[attr-defined]
     page = Page(number, float(layout.width), height)  # type: ignore[attr-defined]
     chars = [char for char in _chars(layout, height) if char.text and char.x1 > char.x0]
+    for char in chars:
+        middle_x, middle_y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        char.href = next((url for x0, top, x1, bottom, url in links if x0 <= middle_x <= x1 and top <= middle_y <= bottom), None)
     lines = [_spans(group, page.number) for group in _line_groups(chars)]
     page.lines = _reading_order([line for line in lines if line.text], page.width)
     for index, line in enumerate(page.lines, start=1):
@@ -180,10 +206,13 @@ def _spans(chars: list[Char], page: int) -> Line:
     for char in chars:
         if previous is not None:
             gap = char.x0 - previous.x1
-            if gap > 1.2 * max(char.size, previous.size):
+            if gap > 0.8 * max(char.size, previous.size):
                 spans.append(Span([]))
             elif gap > 0.15 * char.size and not previous.text.isspace() and not char.text.isspace():
-                spans[-1].chars.append(Char(" ", previous.x1, char.x0, char.top, char.bottom, char.size, previous.bold and char.bold, previous.italic and char.italic))
+                spans[-1].chars.append(
+                    Char(" ", previous.x1, char.x0, char.top, char.bottom, char.size, previous.bold and char.bold,
+                         previous.italic and char.italic, previous.href if previous.href == char.href else None)
+                )
         spans[-1].chars.append(char)
         previous = char
     return Line([span for span in spans if span.text], page)

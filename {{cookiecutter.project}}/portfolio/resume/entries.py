@@ -55,6 +55,8 @@ def has_loose_entries(
 
     Sections of one-line entries ask only when their lines were not one-line entries (`one_line`).
     """
+    if kind is grammar.TEXT:  # a heading the grammar does not know: entries only where a head has dates
+        return any(_starts_entry(p, node, kind) and _has_dates(node) for node in body)
     if kind.entry_kind is None or kind.one_line and not one_line:
         return False
     return any(
@@ -461,6 +463,10 @@ def _item_heads(node: SyntaxTreeNode) -> list[tuple[SyntaxTreeNode, list[SyntaxT
             return []
         found.append((first, list(item.children[1:])))
     return found
+
+
+def _has_dates(node: SyntaxTreeNode) -> bool:
+    return bool(DATE_SPAN_RE.search(plain(runs(inline_of(node)))))
 
 
 def _is_role_head(node: SyntaxTreeNode) -> bool:

@@ -22,6 +22,8 @@ from .inline import Run
 from .model import EntryKind, Link
 
 PLACES = Path(__file__).parent / "data" / "places.txt"
+# A web address written out ("github.com/priya-r/rideshare"): a project's link.
+_DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 # City names that are more often ordinary words on a resume.
 _NOT_PLACES = frozenset({"mobile", "enterprise", "independence", "orange", "surprise", "split", "nice", "sale"})
 TITLE_WORDS_RE = re.compile(
@@ -103,6 +105,11 @@ def is_place(text: str) -> bool:
     return is_region(parts[-1]) and bool(LOCATION_RE.match(clean))
 
 
+def _capitalised(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() for word in words)
+
+
 def title_score(text: str) -> int:
     return len(TITLE_WORDS_RE.findall(text))
 
@@ -110,6 +117,8 @@ def title_score(text: str) -> int:
 _SPLIT_RE = re.compile(r"(\s*(?:\||·|•|\s[—–-]\s|—|\s@\s|[()\[\]]|,\s|;\s)\s*)")
 # Inside bold or italics brackets belong to the text ("**Bachelor of Engineering (Software)**").
 _STYLED_SPLIT_RE = re.compile(r"(\s*(?:\||·|•|\s[—–-]\s|—|\s@\s|,\s|;\s)\s*)")
+# Italics hold a list or a title whole ("*FastAPI, PostgreSQL*", "*Engineer, Payments*"): no comma cut there.
+_ITALIC_SPLIT_RE = re.compile(r"(\s*(?:\||·|•)\s*)")
 _AT_RE = re.compile(r"\s+at\s+")
 
 
@@ -130,7 +139,8 @@ def pieces(line: list[Run]) -> list[Piece]:
             if is_dates:
                 found.append(Piece(text, chunk.strong, chunk.em, chunk.href, True))
                 continue
-            parts = [text] if chunk.href else _STYLED_SPLIT_RE.split(text)
+            splitter = _ITALIC_SPLIT_RE if chunk.em and not chunk.strong else _STYLED_SPLIT_RE
+            parts = [text] if chunk.href else splitter.split(text)
             if not (chunk.strong or chunk.em or chunk.href):
                 parts = _paren_split(parts)
             separator = ""
@@ -230,10 +240,14 @@ def classify(found: list[Piece], kind: EntryKind, known: Fields | None = None) -
     for piece in found:
         if piece.is_dates and not result.dates:
             result.dates = piece.text
+        elif kind == "project" and not piece.href and not result.link and _DOMAIN_RE.match(piece.text):
+            result.link = Link(piece.text, piece.text if "://" in piece.text else f"https://{piece.text}")
         elif piece.href and not result.link:
             result.link = Link(piece.text, piece.href)
-            if kind == "project" and not result.title:
+            if kind == "project" and not result.title and not any(p.strong for p in found):
                 result.title = piece.text
+            elif kind != "project" and piece.strong:
+                rest.append(piece)  # "**[Cascade Cloud](https://...)**": the organisation, linked
         elif piece.text:
             rest.append(piece)
     if kind == "project":
@@ -280,6 +294,8 @@ def _job(rest: list[Piece], result: Fields) -> None:
         best = max(scored, default=None, key=lambda item: item[:2])
         if best is not None and best[0] >= 2:
             result.title = _take(rest, best[2])
+        elif best is not None and best[2].em and not is_place(best[2].text) and len(rest) > 1:
+            result.title = _take(rest, best[2])  # "*Développeuse backend*": the italic line names the role
     if not result.organisation:
         candidates = [p for p in rest if not is_place(p.text)]
         chosen = next((p for p in candidates if p.strong), candidates[0] if candidates else None)
@@ -319,6 +335,11 @@ def _project(rest: list[Piece], result: Fields) -> None:
 
 
 def _location(rest: list[Piece], result: Fields) -> None:
+    if not result.location and result.organisation and len(rest) >= 2:
+        tail = rest[-1]
+        if tail.after == "," and _capitalised(tail.text) and _capitalised(rest[-2].text) and not is_place(tail.text):
+            # "Saint-Étienne, Auvergne-Rhône-Alpes" after the organisation: one place, its region unknown
+            rest[-2:] = [dataclasses.replace(rest[-2], text=f"{rest[-2].text}, {tail.text}")]
     if not result.location:
         place = next((p for p in rest if is_place(p.text)), None)
         if place is None and len(rest) == 1 and len(rest[0].text.split()) <= 3 and result.organisation:
