@@ -24,7 +24,8 @@ def read_pdf(source: Path, data: bytes) -> ImportResult:
     skipped = [line for page in pages for line in page.lines if line.furniture]
     for line in skipped:
         draft.notes.append(f"{line.where()}: '{line.text}' is a page header or footer; left out")
-    lines = [line for page in pages for line in page.lines if not line.furniture and without_icons(line.text)]
+    lines = [part for page in pages for line in page.lines if not line.furniture and without_icons(line.text)
+             for part in _parted_at_marks(line)]
     _DraftWriter(draft, lines).write()
     return finish(source, "PDF", draft)
 
@@ -98,9 +99,10 @@ class _DraftWriter:
         self.body(rest[first_heading:])
 
     def name_index(self) -> int:
-        """The largest line in the top third of the first page (the first of them on a tie)."""
-        first = [i for i, line in enumerate(self.lines) if line.page == self.lines[0].page][:12]
-        return max(first, key=lambda i: (round(self.lines[i].size, 1), -i))
+        """The line in the largest type on the first page (the highest of them on a tie), wherever a
+        sidebar puts it in reading order."""
+        first = [i for i, line in enumerate(self.lines) if line.page == self.lines[0].page and without_icons(line.text)]
+        return max(first, key=lambda i: (round(self.lines[i].size, 1), -self.lines[i].top))
 
     def is_heading(self, line: Line) -> bool:
         """Alone on its line, and a heading's words, or bold (or larger) capitals ("LEADERSHIP")."""
@@ -111,7 +113,15 @@ class _DraftWriter:
         caps = text.upper() == text and any(char.isalpha() for char in text) and len(text.split()) <= 4
         return is_heading_text(text, bold=line.bold or larger) or caps and (line.bold or larger)
 
+    def indented(self, line: Line, previous: Line | None) -> bool:
+        """A line set in from the entry head above it: an item of a list drawn without marks."""
+        if previous is None or previous.page != line.page:
+            return False
+        return line.x0 > self.head_x + 6 and line.size <= self.body_size * 1.05
+
     def body(self, lines: list[Line]) -> None:
+        self.marked = True
+        self.head_x = min((line.x0 for line in lines), default=0.0)
         previous: Line | None = None
         in_bullet = False
         bullet_x = 0.0
@@ -132,10 +142,19 @@ class _DraftWriter:
                 if not in_bullet:
                     self.draft.blank()
                 self.draft.add(f"- {text}", line.where())
-                in_bullet, bullet_x = True, _text_x(line)
+                in_bullet, bullet_x, self.marked = True, _text_x(line), True
             elif in_bullet and not wide and line.x0 >= bullet_x - 2 and not _starts_styled(line):
                 last, where = self.draft.lines[-1]
-                self.draft.lines[-1] = (f"{last} {markdown}", where)  # a bullet wrapped onto this line
+                if _starts_new_sentence(last, markdown) and line.x0 < bullet_x + 2 and not self.marked:
+                    self.draft.add(f"- {markdown}", line.where())  # an unmarked list: a new item
+                else:
+                    self.draft.lines[-1] = (_joined(last, markdown), where)  # a bullet wrapped onto this line
+            elif self.indented(line, previous) and not wide and not _starts_styled(line):
+                if not in_bullet:
+                    self.strip_break()
+                    self.draft.blank()
+                self.draft.add(f"- {markdown}", line.where())  # indented under its entry, with no mark
+                in_bullet, bullet_x, self.marked = True, line.x0, False
             else:
                 if in_bullet or wide or previous is None:
                     self.strip_break()
@@ -152,6 +171,25 @@ class _DraftWriter:
         if self.draft.lines and self.draft.lines[-1][0].endswith("\\"):
             last, where = self.draft.lines[-1]
             self.draft.lines[-1] = (last[:-1], where)
+
+
+def _parted_at_marks(line: Line) -> list[Line]:
+    """"*Tokyo* | ▸ Work on ...": a bullet that starts after a date column's field is a line of its own."""
+    for index, span in enumerate(line.spans[1:], start=1):
+        if bullet_text(span.text) is not None:
+            return [Line(line.spans[:index], line.page, line.number), Line(line.spans[index:], line.page, line.number)]
+    return [line]
+
+
+def _starts_new_sentence(before: str, markdown: str) -> bool:
+    return before.rstrip().endswith((".", "!", "?")) and markdown[:1].isupper()
+
+
+def _joined(before: str, after: str) -> str:
+    """A wrapped line joined to the one before it; "route-" + "level" is one word again."""
+    if before.endswith("-") and after[:1].islower():
+        return before + after
+    return f"{before} {after}"
 
 
 def _after_mark(markdown: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass, field
 
 from .common import ImportProblem
@@ -175,8 +176,11 @@ def _chars(item: object, height: float) -> list[Char]:
     if isinstance(item, LTChar):
         font = item.fontname or ""
         bold = bool(_BOLD.search(font.split("+")[-1]))
+        text = item.get_text()
+        if "\ufb00" <= text <= "\ufb06":  # a ligature ("ﬁ") is its letters
+            text = unicodedata.normalize("NFKC", text)
         found.append(
-            Char(item.get_text(), item.x0, item.x1, height - item.y1, height - item.y0, item.size, bold,
+            Char(text, item.x0, item.x1, height - item.y1, height - item.y0, item.size, bold,
                  bool(_ITALIC.search(font.split("+")[-1])))
         )
     elif hasattr(item, "__iter__"):
@@ -222,6 +226,7 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
     gutter = _gutter(lines, width)
     if gutter is None:
         return lines
+    lines = [part for line in lines for part in _parted_at(line, gutter)]
     left = [line for line in lines if line.x1 <= gutter]
     right = [line for line in lines if line.x0 >= gutter]
     across = [line for line in lines if line.x0 < gutter < line.x1]
@@ -229,6 +234,15 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
     above = [line for line in across if line.top < start]
     below = [line for line in across if line.top >= start]
     return above + left + right + below
+
+
+def _parted_at(line: Line, gutter: float) -> list[Line]:
+    """A line with spans on both sides of the gutter is two lines, one in each column."""
+    left = [span for span in line.spans if span.chars[-1].x1 <= gutter]
+    right = [span for span in line.spans if span.x0 >= gutter]
+    if left and right and len(left) + len(right) == len(line.spans):
+        return [Line(left, line.page), Line(right, line.page)]
+    return [line]
 
 
 def _gutter(lines: list[Line], width: float) -> float | None:
@@ -241,7 +255,9 @@ def _gutter(lines: list[Line], width: float) -> float | None:
         crossing = sum(1 for line in lines for span in line.spans if span.x0 < x < span.chars[-1].x1)
         left = sum(1 for line in lines if line.x1 <= x)
         right = sum(1 for line in lines if line.x0 >= x)
-        if crossing <= len(lines) * 0.1 and left >= 4 and right >= 4:
+        # each side holds a good share of the lines: headings set in a left margin are not a column
+        least = max(6, len(lines) // 4)
+        if crossing <= len(lines) * 0.1 and left >= least and right >= least:
             score = min(left, right)
             if best is None or score > best[0]:
                 best = (score, x)
