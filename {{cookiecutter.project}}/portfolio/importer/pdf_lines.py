@@ -54,6 +54,12 @@ class Span:
     def x0(self) -> float:
         return self.chars[0].x0
 
+    def unspaced(self) -> None:
+        """Letter-spaced type ("E X P E R I E N C E") as the word it spells."""
+        tokens = self.text.split()
+        if len(tokens) >= 4 and sum(len(token) == 1 for token in tokens) >= 0.7 * len(tokens):
+            self.chars = [char for char in self.chars if not (char.text == " " and _single_letter_gap(self.chars, char))]
+
 
 @dataclass
 class Line:
@@ -219,7 +225,17 @@ def _spans(chars: list[Char], page: int) -> Line:
                 )
         spans[-1].chars.append(char)
         previous = char
+    for span in spans:
+        span.unspaced()
     return Line([span for span in spans if span.text], page)
+
+
+def _single_letter_gap(chars: list[Char], space: Char) -> bool:
+    """A space inserted between two letters of letter-spaced type, not a gap between its words."""
+    index = chars.index(space)
+    before = chars[index - 1] if index else None
+    after = chars[index + 1] if index + 1 < len(chars) else None
+    return before is not None and after is not None and after.x0 - before.x1 < 0.6 * space.size
 
 
 def _reading_order(lines: list[Line], width: float) -> list[Line]:
