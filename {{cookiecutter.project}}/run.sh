@@ -23,7 +23,8 @@ Usage: ./run.sh [command]
   private        write _private/ (never published): PDFs with your phone number, and the interview copy
   serve [PORT]   preview _site/ on http://127.0.0.1:8000 and rebuild on save
   match FILE     compare a job posting (plain text) with the resume's keywords (--variant NAME)
-  import FILE    write resume.md from a JSON Resume file (--force replaces an edited resume.md)
+  import FILE    write resume.md from your resume: PDF, Word, Markdown, JSON Resume or a LinkedIn .zip
+                 (--force replaces an edited resume.md)
   help           show this help
 USAGE
 }
