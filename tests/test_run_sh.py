@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -69,6 +70,69 @@ def test_build_is_idempotent_and_reproducible(set_up) -> None:
     assert run(repo, "build").returncode == 0
     assert run(repo, "build").returncode == 0
     assert (repo / "_site/resume.pdf").read_bytes() == before
+
+
+TABLE = "\n| Skill | Years |\n| --- | --- |\n| Go | 5 |\n"
+
+
+def broken(repo: Path, text: str):  # noqa: ANN201 - a context manager
+    """resume.md with `text` appended, for the length of a `with` block."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def change():
+        path = repo / "resume.md"
+        before = path.read_bytes()
+        path.write_bytes(before + text.encode("utf-8"))
+        try:
+            yield path
+        finally:
+            path.write_bytes(before)
+
+    return change()
+
+
+def test_check_fails_on_a_broken_resume_before_anything_is_committed(set_up) -> None:
+    """Nothing is tracked yet (no `git add`): the hooks still see every file and Vale names the rule."""
+    repo, _ = set_up
+    assert subprocess.run(["git", "ls-files"], cwd=repo, capture_output=True, text=True).stdout == ""
+    with broken(repo, TABLE):
+        result = run(repo, "check")
+    assert result.returncode != 0
+    assert "Portfolio.Tables" in result.stdout and "(no files to check)" not in result.stdout.split("shellcheck")[0]
+
+
+def test_check_on_github_annotates_the_line_and_writes_the_summary(set_up, tmp_path: Path) -> None:
+    repo, _ = set_up
+    summary = tmp_path / "summary.md"
+    lines = (repo / "resume.md").read_text(encoding="utf-8").count("\n")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    with broken(repo, TABLE + "\n- Helped <b>team</b> | *ship* [it](x) 50% faster.\n"):
+        result = subprocess.run(
+            [str(repo / "run.sh"), "check"], cwd=repo, capture_output=True, text=True,
+            env={**tool_env(), **env}, timeout=900,
+        )
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert f"::error file=resume.md,line={lines + 2},col=1,title=Portfolio.Tables::Remove the table" in "\n".join(
+        commands
+    ), commands
+    assert all(re.fullmatch(r"::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,title=[^:]+::.+", c) for c in commands)
+    report = summary.read_text(encoding="utf-8")
+    assert "## Writing checks (Vale)" in report and "| Line | Level | Rule | Finding |" in report
+    assert "<b>" not in report and "Portfolio\\.Tables" in report
+
+
+def test_check_fails_when_a_hook_that_must_run_sees_no_file(set_up) -> None:
+    repo, _ = set_up
+    ignore = repo / ".gitignore"
+    before = ignore.read_bytes()
+    ignore.write_bytes(before + b"\nresume.md\n")
+    try:
+        result = run(repo, "check")
+    finally:
+        ignore.write_bytes(before)
+    assert result.returncode != 0
+    assert "error: the vale hook checked no file, but resume.md exists" in result.stderr
 
 
 def test_check_passes_on_the_fresh_bake(set_up) -> None:

@@ -117,8 +117,7 @@ cmd_build() {
 
 cmd_check() {
   need_setup
-  say "Running pre-commit on all files"
-  (cd -- "$REPO" && "$VENV/bin/pre-commit" run --all-files --show-diff-on-failure)
+  portfolio hooks
   [[ -f "$REPO/_site/resume.pdf" ]] || cmd_build
   cmd_ats
 }

@@ -6,6 +6,7 @@ Errors in the user's sources print one line, `error: file:line: message`, and ex
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -72,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     importer.set_defaults(run=_import)
 
+    hooks = commands.add_parser(
+        "hooks", help="run every pre-commit hook on every file Git does not ignore, tracked or not"
+    )
+    hooks.set_defaults(run=_hooks)
+
     serve = commands.add_parser("serve", help="preview _site/ locally and rebuild on save")
     serve.set_defaults(run=_serve)
     return parser
@@ -105,7 +111,27 @@ def _ats_check(args: argparse.Namespace) -> int:
     print(report.summary())
     for overflow in overflows:
         print(f"error: {overflow}", file=sys.stderr)
+    _report_on_github(report, pages, overflows)
     return 0 if report.ok and not overflows else 1
+
+
+def _report_on_github(report, pages: list[str], overflows: list[str]) -> None:  # noqa: ANN001 - AtsReport
+    """On GitHub Actions: each lost field on its resume.md line, and the read-back in the step summary."""
+    from .checks import Finding, append_summary, md, on_github, workflow_command
+
+    if not on_github():
+        return
+    for problem in report.problems + overflows:
+        where = re.match(r"^(?:.*/)?(?P<file>[^/:]+\.md):(?P<line>\d+): (?P<message>.*)$", problem)
+        if where:
+            print(workflow_command(Finding(where["file"], int(where["line"]), 1, "ATS", "error", where["message"])))
+    fields = [line for line in report.passed if line.startswith("fields:")]
+    lines = ["## ATS read-back (what a resume parser reads from the PDF)", "", md(report.summary()), ""]
+    lines += [f"- {md(line)}" for line in pages]
+    lines += [f"- lost: {md(problem)}" for problem in report.problems + overflows]
+    lines += [f"- {len(fields)} fields read back as their own text items"]
+    lines += ["", "The PDF is in the workflow run's artifact **resume-pdf** (`_site/resume.pdf`)."]
+    append_summary("\n".join(lines))
 
 
 def _check_pages(repo: Path, resume) -> tuple[list[str], list[str]]:  # noqa: ANN001 - a Resume
@@ -191,6 +217,12 @@ def _import(args: argparse.Namespace) -> int:
         print(f"  note        {line}")
     print(f"Wrote {RESUME}; build it with ./run.sh, then check it with ./run.sh check")
     return 0
+
+
+def _hooks(args: argparse.Namespace) -> int:
+    from .checks import main
+
+    return main(args.repo.resolve())
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -66,5 +66,3 @@ def write_atomic(target: Path, text: str) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
-
-

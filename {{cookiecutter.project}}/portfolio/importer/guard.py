@@ -63,5 +63,3 @@ def example_fingerprint(resume: Resume) -> str:
         for section in resume.sections
     ]
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
