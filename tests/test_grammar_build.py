@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from portfolio_support import built_repo, run_portfolio  # noqa: F401  (fixture)
 
-sys.path.insert(0, str(Path(__file__).parent / "unit"))
+sys.path.append(str(Path(__file__).parent / "unit"))
 from blind_score import load_key, score, warned_lines  # noqa: E402
 
 BLIND = Path(__file__).parent / "fixtures" / "resumes_md_blind"

@@ -18,7 +18,7 @@ import pytest
 from export_support import mods  # noqa: F401  (fixture)
 from portfolio_support import RESUMES, built_repo, portfolio, run_portfolio  # noqa: F401  (fixture)
 
-sys.path.insert(0, str(Path(__file__).parent / "unit"))
+sys.path.append(str(Path(__file__).parent / "unit"))
 from blind_score import score  # noqa: E402
 from resume_content import visible_content  # noqa: E402
 

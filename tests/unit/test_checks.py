@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import module
+from src_support import module
 
 checks = module("checks")
 

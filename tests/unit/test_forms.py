@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import module
+from src_support import module
 
 resume = module("resume")
 HEAD = "# Ada Lovelace\n\nLondon, UK | ada@example.com\n\n"

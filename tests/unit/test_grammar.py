@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import module
+from src_support import module
 
 ROOT = Path(__file__).resolve().parents[2]
 BULLET_RULES = ("ActionVerb", "BulletLength", "MeasuredResult", "WeakOpener")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from blind_score import Score, load_key, score, warned_lines
-from conftest import FIXTURES
+from src_support import FIXTURES, src  # noqa: F401  (fixture)
 
 BLIND = sorted((FIXTURES / "resumes_md_blind").glob("r*.md"))
 # Measured on this set: the reader before the grammar work 357/1017 (0.35) with 508 fields lost silently;

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, module
+from src_support import FIXTURES, module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from resume_content import content

@@ -1,4 +1,4 @@
-"""The fast lane: unit tests that import the template's `portfolio` package straight from its folder.
+"""The fast lane (tests/unit): unit tests that import the template's `portfolio` package straight from its folder.
 
 No bake and no tool runs here, so `./dev.sh test -m "not tools"` checks a change to the reader in
 seconds. The package is copied into a bake without rendering, so these are the files a user gets; it is
