@@ -122,6 +122,18 @@ def test_check_on_github_annotates_the_line_and_writes_the_summary(set_up, tmp_p
     assert "<b>" not in report and "Portfolio\\.Tables" in report
 
 
+def test_ats_on_github_writes_the_read_back_to_the_summary(set_up, tmp_path: Path) -> None:
+    repo, _ = set_up
+    summary = tmp_path / "summary.md"
+    env = {**tool_env(), "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run([str(repo / "run.sh"), "ats"], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    assert result.returncode == 0, result.stderr
+    report = summary.read_text(encoding="utf-8")
+    assert "## ATS read-back (what a resume parser reads from the PDF)" in report
+    assert re.search(r"the last page is \d+% full at the default size \\?\(\d+ lines to spare\\?\)", report), report
+    assert "**resume-pdf**" in report and "fields read back as their own text items" in report
+
+
 def test_check_fails_when_a_hook_that_must_run_sees_no_file(set_up) -> None:
     repo, _ = set_up
     ignore = repo / ".gitignore"

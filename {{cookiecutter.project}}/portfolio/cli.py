@@ -111,16 +111,20 @@ def _ats_check(args: argparse.Namespace) -> int:
     print(report.summary())
     for overflow in overflows:
         print(f"error: {overflow}", file=sys.stderr)
-    _report_on_github(report, pages, overflows)
+    _report_on_github(report, pages, overflows, args.repo, resume)
     return 0 if report.ok and not overflows else 1
 
 
-def _report_on_github(report, pages: list[str], overflows: list[str]) -> None:  # noqa: ANN001 - AtsReport
+def _report_on_github(report, pages: list[str], overflows: list[str], repo: Path, resume) -> None:  # noqa: ANN001
     """On GitHub Actions: each lost field on its resume.md line, and the read-back in the step summary."""
     from .checks import Finding, append_summary, md, on_github, workflow_command
+    from .fit import fullness
 
     if not on_github():
         return
+    share, spare = fullness(resume.public(), repo.resolve())
+    room = f"{spare} lines to spare" if spare >= 0 else f"{-spare} lines over"
+    pages = [*pages, f"the last page is {share:.0%} full at the default size ({room})"]
     for problem in report.problems + overflows:
         where = re.match(r"^(?:.*/)?(?P<file>[^/:]+\.md):(?P<line>\d+): (?P<message>.*)$", problem)
         if where:

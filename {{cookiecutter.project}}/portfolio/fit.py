@@ -68,6 +68,18 @@ def fit_pdf(resume: Resume, repo: Path, *, cache: bool = True) -> Fitted:
     raise PageOverflow(message)
 
 
+def fullness(resume: Resume, repo: Path, step: int = 0) -> tuple[float, int]:
+    """How full the resume's last page is at fit step `step`: (share of the page's text height used, lines
+    to spare, negative when over)."""
+    style = pdf.FIT_STEPS[step]
+    found = pdf.measure(resume, style, repo)
+    pitch, height, top = found["pitch"], found["content_height"], found["top"]
+    used = (found["end"]["page"] - 1) * height + found["end"]["y"] - top
+    spare = resume.pages * height - used
+    share = (used - (found["end"]["page"] - 1) * height) / height
+    return share, math.floor(spare / pitch) if spare >= 0 else -math.ceil(-spare / pitch)
+
+
 def overflow_message(resume: Resume, repo: Path) -> str:
     """`resume.md:line: ...N lines too long...; the longest section is ...` at the tightest step."""
     tightest = pdf.FIT_STEPS[-1]
