@@ -105,15 +105,15 @@ def test_check_fails_on_a_broken_resume_before_anything_is_committed(set_up) -> 
 def test_check_on_github_annotates_the_line_and_writes_the_summary(set_up, tmp_path: Path) -> None:
     repo, _ = set_up
     summary = tmp_path / "summary.md"
-    lines = (repo / "resume.md").read_text(encoding="utf-8").count("\n")
     env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
-    with broken(repo, TABLE + "\n- Helped <b>team</b> | *ship* [it](x) 50% faster.\n"):
+    with broken(repo, TABLE + "\n- Helped <b>team</b> | *ship* [it](x) 50% faster.\n") as path:
+        table_line = path.read_text(encoding="utf-8").splitlines().index("| Skill | Years |") + 1
         result = subprocess.run(
             [str(repo / "run.sh"), "check"], cwd=repo, capture_output=True, text=True,
             env={**tool_env(), **env}, timeout=900,
         )
     commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
-    assert f"::error file=resume.md,line={lines + 2},col=1,title=Portfolio.Tables::Remove the table" in "\n".join(
+    assert f"::error file=resume.md,line={table_line},col=1,title=Portfolio.Tables::Remove the table" in "\n".join(
         commands
     ), commands
     assert all(re.fullmatch(r"::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,title=[^:]+::.+", c) for c in commands)

@@ -6,7 +6,9 @@ import dataclasses
 import re
 from typing import Iterable
 
-from .inline import Part
+from markdown_it.tree import SyntaxTreeNode
+
+from .inline import Part, Run, inline_of, plain, runs, split_fields, split_lines
 from .model import ContactItem
 
 EMAIL_RE = re.compile(r"^(?:mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$", re.IGNORECASE)
@@ -55,3 +57,25 @@ def with_phone(contact: Iterable[ContactItem], phone: str) -> tuple[ContactItem,
     item = contact_item(Part(phone, False, False, None), position)
     items.insert(position, dataclasses.replace(item, kind="phone"))
     return tuple(items)
+
+
+def contact_parts(line: list[Run]) -> list[Part]:
+    """The fields of a line if any of them is contact details (an email, phone, link or place)."""
+    parts = [part for part in split_fields(line, contact=True) if part.text]
+    if any(contact_item(part, 1).kind != "other" for part in parts):
+        return parts
+    return []
+
+
+def contact_lines(node: SyntaxTreeNode) -> list[tuple[list[Run], list[Part]]]:
+    """The lines of a paragraph, or the items of a list, that hold contact details."""
+    return [(line, parts) for line in lines_of(node) if (parts := contact_parts(line))]
+
+
+def lines_of(node: SyntaxTreeNode) -> list[list[Run]]:
+    if node.type == "paragraph":
+        return [line for line in split_lines(runs(inline_of(node))) if plain(line)]
+    if node.type == "bullet_list":
+        items = [item.children[0] for item in node.children if item.children]
+        return [line for item in items if item.type == "paragraph" for line in lines_of(item)]
+    return []

@@ -274,7 +274,7 @@ class _Loose:
         entries = [entry for group in groups for entry in self.group(group.head, group.body, group.targets, group.bullets)]
         return entries, list(paragraphs), [self.p.as_bullet(item) for item in items]
 
-    def continues(self, group: _Group, node: SyntaxTreeNode) -> bool:  # noqa: D401
+    def continues(self, group: _Group, node: SyntaxTreeNode) -> bool:
         """A head-like line that belongs to the group before it: no bullets came yet, or it names a role
         of the company that group's first line names ("**Stripe**", then "*Engineer* · 2019 – 2021")."""
         new = classify(line_pieces(_head_lines(self.p, node)), self.entry_kind)
@@ -282,8 +282,7 @@ class _Loose:
             lines = group.head + [line for child in group.body for line in _head_lines(self.p, child)]
             return not (_complete(classify(line_pieces(lines), self.entry_kind)) and _complete(new))
         company = classify(pieces(group.head[0][1]), self.entry_kind)
-        role = classify([piece for _, line in _head_lines(self.p, node) for piece in pieces(line)], self.entry_kind)
-        return bool(company.organisation and not company.title and role.title and not role.organisation)
+        return bool(company.organisation and not company.title and new.title and not new.organisation)
 
     def described_items(self, node: SyntaxTreeNode) -> list[_Group]:
         """`- [name](url) — what it is` or `- **Name**: what it is`: a project and its one bullet."""

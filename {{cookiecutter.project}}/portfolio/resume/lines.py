@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .dates import looks_like_dates, parse_date_range, split_trailing_dates
 from .grammar import DEGREE_RE, LOCATION_RE, SCHOOL_RE
 from .fields import Fields, classify, is_place, pieces
+from .model import Bullet, Entry
 from .inline import Run, leading_strong, plain, split_fields
 from .model import EntryKind, Link
 
@@ -153,3 +154,61 @@ def _degree_first(found: OneLine) -> None:
             found.location, found.organisation = school, ""
         else:
             found.title, found.organisation = school, title
+
+
+def degree_halves_joined(items: list) -> list:  # noqa: ANN001 - Entry | Bullet | SkillGroup
+    """"**School** | *2010 – 2015*" then "**MSc Cybernetics** | Trondheim": one degree written on two lines;
+    a line of dates alone goes to the degree after it (or before it) that has none."""
+    items = _dates_attached(items)
+    joined: list = []
+    for item in items:
+        before = joined[-1] if joined else None
+        if isinstance(item, Entry) and isinstance(before, Entry) and _halves(before, item):
+            school, degree = (before, item) if not DEGREE_RE.search(before.title) else (item, before)
+            joined[-1] = dataclasses.replace(
+                before,
+                title=degree.title,
+                organisation=school.organisation or school.title,
+                location=before.location or item.location,
+                dates=before.dates or item.dates,
+                period=before.period or item.period,
+                bullets=before.bullets + item.bullets,
+            )
+        else:
+            joined.append(item)
+    return joined
+
+
+def _dates_attached(items: list) -> list:  # noqa: ANN001
+    out: list = []
+    pending: Entry | None = None
+    for item in items:
+        if isinstance(item, Entry) and not item.title and item.dates:
+            pending = item
+            continue
+        if pending is not None and isinstance(item, Entry) and not item.dates:
+            item = dataclasses.replace(item, dates=pending.dates, period=pending.period)
+            pending = None
+        elif pending is not None:
+            out.append(Bullet(pending.dates, pending.line))
+            pending = None
+        out.append(item)
+    if pending is not None:
+        last = out[-1] if out else None
+        if isinstance(last, Entry) and not last.dates:
+            out[-1] = dataclasses.replace(last, dates=pending.dates, period=pending.period)
+        else:
+            out.append(Bullet(pending.dates, pending.line))
+    return out
+
+
+def _halves(first: Entry, second: Entry) -> bool:
+    """One names a school and no degree, the other a degree and no school, and they share no field."""
+    def school_only(entry: Entry) -> bool:
+        return not entry.organisation and not DEGREE_RE.search(entry.title) and bool(SCHOOL_RE.search(entry.title))
+
+    def degree_only(entry: Entry) -> bool:
+        return not entry.organisation and bool(DEGREE_RE.search(entry.title))
+
+    pair = school_only(first) and degree_only(second) or degree_only(first) and school_only(second)
+    return pair and not (first.dates and second.dates) and not (first.location and second.location)

@@ -16,24 +16,22 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import grammar
-from .contact import contact_item, with_phone
+from .contact import contact_item, contact_lines, contact_parts, lines_of, with_phone
 from .dates import parse_date_range
 from .frontmatter import FrontMatter
 from .inline import (
-    Part,
     Run,
     inline_of,
     inline_tokens,
     plain,
     runs,
-    split_fields,
     split_items,
     split_lines,
     split_list,
 )
 from .entries import entries_section, has_loose_entries
-from .grammar import DEGREE_RE, SCHOOL_RE
-from .lines import OneLine, read_one_line
+from .grammar import DEGREE_RE
+from .lines import OneLine, degree_halves_joined, read_one_line
 from .notes import NAME_RE, NOTE_KEYS, Note, parse_note, without_comments
 from .problems import ResumeError
 from .source import Reporter
@@ -210,17 +208,17 @@ class _Parser:
         the first section, with a warning.
         """
         before_sections = [n for n in nodes[: next((i for i, n in enumerate(nodes) if n.type == "heading"), len(nodes))]]
-        index = next((i for i, node in enumerate(before_sections) if _contact_lines(node)), None)
+        index = next((i for i, node in enumerate(before_sections) if contact_lines(node)), None)
         if index is None:
             self.warn(name_line, f"no contact line under the name; {grammar.expected('contact')}")
             return [], nodes
         node = nodes[index]
         items: list[ContactItem] = []
-        for line, parts in _contact_lines(node):
+        for line, parts in contact_lines(node):
             items += [contact_item(part, len(items)) for part in parts]
         if not any(item.kind == "email" for item in items):
             self.warn(self.line_of(node), "the contact line has no email address")
-        kept = [plain(line) for line in _lines_of(node) if not _contact_parts(line)]
+        kept = [plain(line) for line in lines_of(node) if not contact_parts(line)]
         rest = nodes[:index] + nodes[index + 1 :]
         for text in kept:
             self.warn(self.line_of(node), f"'{text[:50]}' under the name is not contact details; kept as text")
@@ -232,7 +230,7 @@ class _Parser:
     ) -> tuple[list[ContactItem], list[SyntaxTreeNode]] | None:
         """A "## Contact" section (a sidebar's, say) when nothing under the name is contact details."""
         first_heading = next((i for i, n in enumerate(nodes) if n.type == "heading"), len(nodes))
-        if any(_contact_lines(node) for node in nodes[:first_heading]):
+        if any(contact_lines(node) for node in nodes[:first_heading]):
             return None
         for index, node in enumerate(nodes):
             if node.type == "heading" and node.tag == "h2" and grammar.CONTACT_HEADING_RE.match(
@@ -242,9 +240,9 @@ class _Parser:
                 body = nodes[index + 1 : end]
                 items: list[ContactItem] = []
                 for child in body:
-                    for _, parts in _contact_lines(child):
+                    for _, parts in contact_lines(child):
                         items += [contact_item(part, len(items)) for part in parts]
-                kept = [plain(line) for child in body for line in _lines_of(child) if not _contact_parts(line)]
+                kept = [plain(line) for child in body for line in lines_of(child) if not contact_parts(line)]
                 self.taglines += kept
                 return items, nodes[:index] + nodes[end:]
         return None
@@ -340,7 +338,7 @@ class _Parser:
         ):
             return self.entries_section(title, kind, line, body)  # "School" / "Degree" / "dates" lines
         if kind.entry_kind == "degree":
-            items = _degree_halves_joined(items)
+            items = degree_halves_joined(items)
         if kind.one_line:
             entries = tuple(item for item in items if isinstance(item, Entry))
             bullets = tuple(self.as_bullet(item) for item in items if not isinstance(item, Entry))
@@ -543,86 +541,6 @@ def skill_group(bullet: Bullet) -> SkillGroup | None:
     items_text = plain(runs(inline_tokens(match["items"])))
     items = tuple(item.strip() for item in split_items(items_text) if item.strip())
     return SkillGroup(label, items, bullet.line, bullet.targets)
-
-
-def _contact_parts(line: list[Run]) -> list[Part]:
-    """The fields of a line if any of them is contact details (an email, phone, link or place)."""
-    parts = [part for part in split_fields(line, contact=True) if part.text]
-    if any(contact_item(part, 1).kind != "other" for part in parts):
-        return parts
-    return []
-
-
-def _contact_lines(node: SyntaxTreeNode) -> list[tuple[list[Run], list[Part]]]:
-    """The lines of a paragraph, or the items of a list, that hold contact details."""
-    return [(line, parts) for line in _lines_of(node) if (parts := _contact_parts(line))]
-
-
-def _lines_of(node: SyntaxTreeNode) -> list[list[Run]]:
-    if node.type == "paragraph":
-        return [line for line in split_lines(runs(inline_of(node))) if plain(line)]
-    if node.type == "bullet_list":
-        items = [item.children[0] for item in node.children if item.children]
-        return [line for item in items if item.type == "paragraph" for line in _lines_of(item)]
-    return []
-
-
-def _degree_halves_joined(items: list) -> list:  # noqa: ANN001 - Entry | Bullet | SkillGroup
-    """"**School** | *2010 – 2015*" then "**MSc Cybernetics** | Trondheim": one degree written on two lines;
-    a line of dates alone goes to the degree after it (or before it) that has none."""
-    items = _dates_attached(items)
-    joined: list = []
-    for item in items:
-        before = joined[-1] if joined else None
-        if isinstance(item, Entry) and isinstance(before, Entry) and _halves(before, item):
-            school, degree = (before, item) if not DEGREE_RE.search(before.title) else (item, before)
-            joined[-1] = dataclasses.replace(
-                before,
-                title=degree.title,
-                organisation=school.organisation or school.title,
-                location=before.location or item.location,
-                dates=before.dates or item.dates,
-                period=before.period or item.period,
-                bullets=before.bullets + item.bullets,
-            )
-        else:
-            joined.append(item)
-    return joined
-
-
-def _dates_attached(items: list) -> list:  # noqa: ANN001
-    out: list = []
-    pending: Entry | None = None
-    for item in items:
-        if isinstance(item, Entry) and not item.title and item.dates:
-            pending = item
-            continue
-        if pending is not None and isinstance(item, Entry) and not item.dates:
-            item = dataclasses.replace(item, dates=pending.dates, period=pending.period)
-            pending = None
-        elif pending is not None:
-            out.append(Bullet(pending.dates, pending.line))
-            pending = None
-        out.append(item)
-    if pending is not None:
-        last = out[-1] if out else None
-        if isinstance(last, Entry) and not last.dates:
-            out[-1] = dataclasses.replace(last, dates=pending.dates, period=pending.period)
-        else:
-            out.append(Bullet(pending.dates, pending.line))
-    return out
-
-
-def _halves(first: Entry, second: Entry) -> bool:
-    """One names a school and no degree, the other a degree and no school, and they share no field."""
-    def school_only(entry: Entry) -> bool:
-        return not entry.organisation and not DEGREE_RE.search(entry.title) and bool(SCHOOL_RE.search(entry.title))
-
-    def degree_only(entry: Entry) -> bool:
-        return not entry.organisation and bool(DEGREE_RE.search(entry.title))
-
-    pair = school_only(first) and degree_only(second) or degree_only(first) and school_only(second)
-    return pair and not (first.dates and second.dates) and not (first.location and second.location)
 
 
 def _holds_anything(section: Section) -> bool:
