@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PortfolioError
-from ..resume import Resume, ResumeError, parse_resume
+from ..resume import Resume, ResumeError, Section, SkillGroup, parse_resume
+from ..resume.contact import with_phone
 
 # Larger than any resume; a bigger file is refused before it is read.
 MAX_BYTES = 20 * 1024 * 1024
@@ -37,6 +39,50 @@ class ImportResult:
         bullets = len(list(self.resume.all_bullets()))
         groups = sum(len(section.skills) for section in self.resume.sections)
         return f"{entries} entries, {bullets} bullets and {groups} skill groups placed"
+
+
+def tidied(resume: Resume) -> tuple[Resume, list[str]]:
+    """What an import writes more neatly than it read: a skills list of one item a line ("- Swift",
+    "- UIKit") becomes one line of items, and a short line of text under the name with no role in the
+    front matter ("iOS Engineer") becomes the target role."""
+    sections = [_skills_joined(section) if section.kind == "skills" else section for section in resume.sections]
+    role = resume.target_role
+    first = sections[0] if sections else None
+    if not role and first is not None and not first.heading and first.kind == "text" and len(first.paragraphs) == 1:
+        line = first.paragraphs[0]
+        if len(line.split()) <= 6 and not line.endswith(".") and not (first.bullets or first.entries):
+            role, sections = line, sections[1:]
+    notes = [f"'{role}' under the name: written as the target role (front matter)"] if role != resume.target_role else []
+    contact, phone = resume.contact, resume.phone
+    numbers = [item for item in contact if item.kind == "phone"]
+    if numbers and not phone:  # kept out of the public contact line, as the template does
+        phone = numbers[0].text
+        contact = with_phone([item for item in contact if item is not numbers[0]], phone)
+        notes.append(f"phone {phone}: in the front matter, not published (publish_phone: false)")
+    tidy = dataclasses.replace(resume, target_role=role, sections=tuple(sections), contact=contact, phone=phone)
+    return tidy, notes
+
+
+def unplaced(resume: Resume, where) -> list[str]:  # noqa: ANN001 - line -> "where it came from"
+    """The reader's warnings about text it could not place (not the ones that only show a form), minus
+    those `tidied` placed after all."""
+    role = resume.target_role
+    return [
+        f"{where(warning.line)}: {warning.message}"
+        for warning in resume.warnings
+        if not warning.advice and not (role and warning.message.startswith(f"'{role}' under the name"))
+    ]
+
+
+def _skills_joined(section: Section) -> Section:
+    groups: list[SkillGroup] = []
+    for group in section.skills:
+        last = groups[-1] if groups else None
+        if last is not None and not last.label and not group.label and len(group.items) == 1:
+            groups[-1] = dataclasses.replace(last, items=last.items + group.items)
+        else:
+            groups.append(group)
+    return dataclasses.replace(section, skills=tuple(groups))
 
 
 def check_readable(markdown: str, target: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resume import ResumeError, grammar, parse_resume, write_resume
-from .common import ImportProblem, ImportResult
+from .common import ImportProblem, ImportResult, tidied, unplaced
 
 # Characters a document uses as bullet markers, icon glyphs before contact items, and Private Use Area
 # icons (Font Awesome and the like).
@@ -95,7 +95,8 @@ def finish(source: Path, kind: str, draft: Draft) -> ImportResult:
     except ResumeError as error:
         problem = error.problems[0]
         raise ImportProblem(f"{source}: {draft.where(problem.line)}: {problem.message}") from None
-    result = ImportResult(write_resume(resume), kind=kind, resume=resume, notes=list(draft.notes))
-    result.unplaced = [f"{draft.where(w.line)}: {w.message}" for w in resume.warnings if not w.advice]
+    resume, tidy_notes = tidied(resume)
+    result = ImportResult(write_resume(resume), kind=kind, resume=resume, notes=list(draft.notes) + tidy_notes)
+    result.unplaced = unplaced(resume, draft.where)
     result.rewritten = sum(w.advice for w in resume.warnings)
     return result

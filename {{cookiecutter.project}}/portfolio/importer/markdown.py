@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..resume import ResumeError, parse_resume, write_resume
-from .common import ImportProblem, ImportResult
+from .common import ImportProblem, ImportResult, tidied, unplaced
 
 _NAME_MISSING = ("missing the `# Name` heading", "expected the `# Name` heading")
 
@@ -19,8 +19,9 @@ def read_markdown(source: Path, text: str) -> ImportResult:
         if not any(marker in error.message for marker in _NAME_MISSING):
             raise ImportProblem(str(error).splitlines()[0]) from None
         resume = parse_resume(_name_as_heading(text), source)
-    result = ImportResult(write_resume(resume), kind="Markdown", resume=resume)
-    result.unplaced = [f"line {w.line}: {w.message}" for w in resume.warnings if not w.advice]
+    resume, notes = tidied(resume)
+    result = ImportResult(write_resume(resume), kind="Markdown", resume=resume, notes=notes)
+    result.unplaced = unplaced(resume, lambda line: f"line {line}")
     result.rewritten = sum(w.advice for w in resume.warnings)
     return result
 
