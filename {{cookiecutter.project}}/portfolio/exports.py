@@ -94,13 +94,16 @@ def _store(slot: Path, paths: list[Path], notes: tuple[str, ...]) -> None:
 
 
 def fingerprint(resume: Resume) -> str:
-    """Changes when the resume's content, these writers, the reference DOCX or pandoc change."""
+    """Changes when the resume's content, these writers (and the grammar they map by), the reference DOCX or
+    pandoc change."""
     data = dataclasses.asdict(resume)
     data.pop("source", None)
     data.pop("warnings", None)
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8"))
     here = Path(__file__).parent
-    for path in (Path(__file__), here / "jsonresume.py", REFERENCE_DOCX, jsonresume.SCHEMA):
+    # the grammar decides JSON Resume's sections, and escape.py the DOCX's Markdown
+    writers = (here / "jsonresume.py", here / "resume" / "grammar.py", here / "resume" / "escape.py")
+    for path in (Path(__file__), *writers, REFERENCE_DOCX, jsonresume.SCHEMA):
         digest.update(path.read_bytes())
     digest.update(f"{package_version('pypandoc-binary')} {_epoch()}".encode())
     return digest.hexdigest()[:24]

@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..resume import grammar, parse_date_range
 from .common import ImportProblem, ImportResult
 from .draft import Draft, bullet_text, escape, finish, heading_case, is_heading_text, without_icons
 
@@ -153,8 +154,6 @@ def _all_strong(items: list[dict[str, Any]]) -> bool:
 
 def _section_level(blocks: list[dict[str, Any]]) -> int:
     """The heading level the document's section headings use (2 when it uses none)."""
-    from ..resume import grammar
-
     levels = [
         block["c"][0]
         for block in blocks
@@ -318,8 +317,6 @@ _MARKS_AND_SPACE = "•·▪◦○●■□➢➤►▶✓✔–—-* \t\u00a0"
 def _dates_joined(cells: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
     """A row whose one cell holds only dates (a left date column): the dates join the first line of the
     next cell, as the right-aligned dates of a one-column layout would."""
-    from ..resume import parse_date_range
-
     dates = [i for i, blocks in enumerate(cells) if len(blocks) == 1 and blocks[0].get("t") in ("Para", "Plain")
              and parse_date_range(plain(blocks[0]["c"]))]
     others = [i for i in range(len(cells)) if i not in dates and cells[i]]
@@ -348,10 +345,4 @@ def _split_breaks(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return 1 <= len(words) <= 5 and not re.search(r"[\d@|:/]", text) and grammar_free(text)
-
-
-def grammar_free(text: str) -> bool:
-    from ..resume import grammar
-
-    return grammar.section_kind(text) is grammar.TEXT
+    return 1 <= len(words) <= 5 and not re.search(r"[\d@|:/]", text) and grammar.section_kind(text) is grammar.TEXT

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .common import ImportResult
 from .draft import Draft, bullet_text, escape, finish, heading_case, is_heading_text, without_icons
-from .pdf_lines import Line, Page, Span, read_pages
+from .pdf_lines import Line, Span, read_pages
 
 
 def read_pdf(source: Path, data: bytes) -> ImportResult:
@@ -45,12 +45,7 @@ def span_markdown(span: Span) -> str:
         run.append(char.text)
     if run and style is not None:
         out.append(_styled("".join(run), style))
-    return without_icons_keeping_space("".join(out))
-
-
-def without_icons_keeping_space(text: str) -> str:
-    stripped = without_icons(text)
-    return stripped if stripped else ""
+    return without_icons("".join(out))
 
 
 def _styled(text: str, style: tuple[bool, bool, str | None]) -> str:
@@ -211,6 +206,3 @@ def _text_x(line: Line) -> float:
 def _starts_styled(line: Line) -> bool:
     first = next((char for char in line.chars if char.text.strip()), None)
     return first is not None and first.bold and line.bold
-
-
-__all__ = ["Page", "read_pdf"]

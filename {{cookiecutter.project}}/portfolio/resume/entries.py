@@ -260,10 +260,8 @@ class _Loose:
         for node in body:
             if _is_heading(node):
                 groups.append(_Group([(self.p.line_of(node), runs(inline_of(node)))]))
-            elif node.type in ("bullet_list", "ordered_list") and self.item_entries(node):
-                groups += self.item_entries(node)
-            elif self.entry_kind == "project" and self.described_items(node):
-                groups += self.described_items(node)
+            elif listed := self.item_entries(node) or (self.entry_kind == "project" and self.described_items(node)):
+                groups += listed
             elif _starts_entry(self.p, node, self.kind) and not (groups and self.continues(groups[-1], node)):
                 groups.append(_Group(_head_lines(self.p, node)))
             elif groups:
@@ -308,6 +306,7 @@ class _Loose:
         return groups
 
     def item_entries(self, node: SyntaxTreeNode) -> list[_Group]:
+        """`- **Title**, Company — City (dates)` items with their bullets nested under them."""
         return [_Group(_head_lines(self.p, head), body) for head, body in _item_heads(node)]
 
     def group(

@@ -22,8 +22,9 @@ from .inline import Run
 from .model import EntryKind, Link
 
 PLACES = Path(__file__).parent / "data" / "places.txt"
-# A web address written out ("github.com/priya-r/rideshare"): a project's link.
-_DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+# A web address written out ("github.com/priya-r/rideshare", "https://..."): a project's link. A bare name with
+# a dot ("Node.js", "ana.dev") is not one here: in a project's line it is more often part of the tech.
+_DOMAIN_RE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", re.IGNORECASE)
 # City names that are more often ordinary words on a resume.
 _NOT_PLACES = frozenset({"mobile", "enterprise", "independence", "orange", "surprise", "split", "nice", "sale"})
 TITLE_WORDS_RE = re.compile(
