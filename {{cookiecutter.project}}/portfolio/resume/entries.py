@@ -20,7 +20,6 @@ from .contact import DOMAIN_RE, as_url
 from .dates import DATE_SPAN_RE, looks_like_dates, parse_date_range
 from .fields import Fields, classify, is_place, line_pieces, pieces, title_score
 from .inline import Part, Run, inline_of, plain, runs, split_fields, split_items, split_lines
-from .source import Reporter
 from .model import Bullet, Entry, EntryKind, Link, Section
 
 if TYPE_CHECKING:
@@ -73,31 +72,20 @@ def has_loose_entries(
 
 def heading_entry(p: _Parser, head: SyntaxTreeNode, body: list[SyntaxTreeNode], kind: grammar.SectionKind) -> list[Entry]:
     """The entry under a `###` heading: canonical when it is, else read by its fields (maybe several roles)."""
-    scratch = Reporter(p.report.source)
-    real, p.report = p.report, scratch
-    try:
+    with p.aside() as canonical:
         entry = _canonical(p, head, body, kind)
-    finally:
-        p.report = real
     if entry.organisation or entry.kind == "project" or kind.entry_kind is None:
-        p.report.warnings += scratch.warnings
-        p.report.errors += scratch.errors
+        p.report.keep(canonical)
         return [entry]
-    note = p.note_of(inline_of(head), p.line_of(head))
     head_lines = [(p.line_of(head), runs(inline_of(head)))]
-    loose_report = Reporter(real.source)
-    p.report = loose_report
-    try:
+    with p.aside() as by_fields:
+        note = p.note_of(inline_of(head), p.line_of(head))
         loose = _Loose(p, kind).group(head_lines, body, note.targets)
-    finally:
-        p.report = real
     if all(not (e.organisation or e.dates or e.location) for e in loose):
         # nothing but a title either way ("### Analyst" and its bullets): the canonical reading says what is missing
-        p.report.warnings += scratch.warnings
-        p.report.errors += scratch.errors
+        p.report.keep(canonical)
         return [entry]
-    p.report.warnings += loose_report.warnings
-    p.report.errors += loose_report.errors
+    p.report.keep(by_fields)
     return loose
 
 

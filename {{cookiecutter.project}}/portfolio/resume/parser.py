@@ -6,6 +6,9 @@ What the grammar cannot place becomes a located warning (`resume.md:LINE: what i
 
 from __future__ import annotations
 
+import contextlib
+from typing import Iterator
+
 import dataclasses
 
 from pathlib import Path
@@ -92,6 +95,15 @@ class _Parser:
 
     def warn(self, line: int, message: str, *, advice: bool = False) -> None:
         self.report.warn(line, message, advice=advice)
+
+    @contextlib.contextmanager
+    def aside(self) -> Iterator[Reporter]:
+        """Read a part with its warnings set aside: one of two readings of it is kept (`Reporter.keep`)."""
+        real, self.report = self.report, Reporter(self.report.source)
+        try:
+            yield self.report
+        finally:
+            self.report = real
 
     # -- document
 
@@ -330,13 +342,15 @@ class _Parser:
             self, kind, body
         ):
             return self.entries_section(title, kind, line, body)
-        paragraphs, items = self.text_blocks(body, kind)
-        if kind.name == "skills":
-            return self.skills_section(title, line, paragraphs, items, body)
+        with self.aside() as first_reading:
+            paragraphs, items = self.text_blocks(body, kind)
         if kind.one_line and paragraphs and not any(isinstance(i, Entry) for i in items) and has_loose_entries(
             self, kind, body, one_line=True
         ):
             return self.entries_section(title, kind, line, body)  # "School" / "Degree" / "dates" lines
+        self.report.keep(first_reading)
+        if kind.name == "skills":
+            return self.skills_section(title, line, paragraphs, items, body)
         if kind.entry_kind == "degree":
             items = degree_halves_joined(items)
         if kind.one_line:

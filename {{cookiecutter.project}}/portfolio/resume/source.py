@@ -28,6 +28,11 @@ class Reporter:
         """A problem that stops reading now; it is raised with every error found before it."""
         return ResumeError.of([*self.errors, Problem(self.source, line, message)])
 
+    def keep(self, other: Reporter) -> None:
+        """Take what a reading set aside (see `_Parser.aside`) found, as if found here."""
+        self.warnings += other.warnings
+        self.errors += other.errors
+
     def raise_errors(self) -> None:
         if self.errors:
             raise ResumeError.of(self.errors)
