@@ -131,6 +131,10 @@ def test_near_misses_of_one_line_entries_stay_bullets(line: str) -> None:
         ("2021 to Present", (2021, None), None, True),
         ("06/2019 – 12/2021", (2019, 6), (2021, 12), False),
         ("(2016 – 2020)", (2016, None), (2020, None), False),
+        ("2020/07 – present", (2020, 7), None, True),
+        ("2015.08 – 2017.08", (2015, 8), (2017, 8), False),
+        ("Summer 2018", (2018, None), (2018, None), False),
+        ("Fall 2019 – Spring 2021", (2019, None), (2021, None), False),
     ],
 )
 def test_dates_in_their_common_spellings(text: str, start: tuple, end: tuple | None, ongoing: bool) -> None:
@@ -140,7 +144,7 @@ def test_dates_in_their_common_spellings(text: str, start: tuple, end: tuple | N
     assert period.ongoing is ongoing
 
 
-@pytest.mark.parametrize("text", ["Summer 2018", "2021 – 2019", "13/2020", "v2.0", "Present"])
+@pytest.mark.parametrize("text", ["Summer", "2021 – 2019", "13/2020", "2020/13", "v2.0", "Present"])
 def test_near_miss_dates_are_not_read_as_dates(text: str) -> None:
     assert resume.parse_date_range(text) is None
 
@@ -163,3 +167,58 @@ def test_a_name_one_level_down_is_read_with_a_warning() -> None:
     assert parsed.warnings[0].line == 1
     with pytest.raises(resume.ResumeError):
         resume.parse_resume("## Experience\n\n### Engineer\n")  # a section first: the name is missing
+
+
+def fields_of(entry) -> tuple:
+    return (entry.kind, entry.title, entry.organisation, entry.location, entry.dates, [b.text for b in entry.bullets])
+
+
+def test_a_company_line_with_its_first_role_then_a_later_role_is_two_jobs() -> None:
+    body = (
+        "## Experience\n\n**Ribeira Pay** | Lisbon, Portugal\\\n*Principal Engineer* | *March 2022 – Present*\n\n"
+        "- Set the direction for 18 engineers.\n\n*Senior Engineer* | *July 2019 – February 2022*\n\n"
+        "- Migrated 90 services.\n"
+    )
+    assert [fields_of(entry) for entry in read(body).entries()] == [
+        ("job", "Principal Engineer", "Ribeira Pay", "Lisbon, Portugal", "March 2022 – Present",
+         ["Set the direction for 18 engineers."]),
+        ("job", "Senior Engineer", "Ribeira Pay", "Lisbon, Portugal", "July 2019 – February 2022",
+         ["Migrated 90 services."]),
+    ]
+
+
+def test_near_miss_two_companies_each_with_its_role_stay_two_companies() -> None:
+    body = (
+        "## Experience\n\n**Ribeira Pay** | Lisbon, Portugal\\\n*Principal Engineer* | *2022 – Present*\n\n"
+        "- Set the direction.\n\n**Mercado Verde** | São Paulo, Brazil\\\n*DevOps Engineer* | *2016 – 2019*\n\n"
+        "- Ran clusters.\n"
+    )
+    assert [(e.title, e.organisation) for e in read(body).entries()] == [
+        ("Principal Engineer", "Ribeira Pay"), ("DevOps Engineer", "Mercado Verde"),
+    ]
+
+
+def test_a_bold_title_alone_after_a_company_s_bullets_is_an_entry_of_its_own() -> None:
+    body = (
+        "## Experience\n\n**Globex** | Chicago, IL\\\n*Data Engineer* | *Jan 2020 – Present*\n\n- Built a pipeline.\n\n"
+        "**Analyst**\n\n- Automated 12 reports.\n"
+    )
+    assert [fields_of(entry) for entry in read(body).entries()] == [
+        ("job", "Data Engineer", "Globex", "Chicago, IL", "Jan 2020 – Present", ["Built a pipeline."]),
+        ("job", "Analyst", "", "", "", ["Automated 12 reports."]),
+    ]
+
+
+def test_near_miss_a_role_with_dates_after_a_company_s_bullets_is_its_next_role() -> None:
+    body = (
+        "## Experience\n\n**Stripe**\n\n**Senior Engineer** · 2021 – Present\n\n- Led payments.\n\n"
+        "**Engineer** · 2019 – 2021\n\n- Built billing.\n"
+    )
+    assert [(e.title, e.organisation, e.dates) for e in read(body).entries()] == [
+        ("Senior Engineer", "Stripe", "2021 – Present"), ("Engineer", "Stripe", "2019 – 2021"),
+    ]
+
+
+def test_a_place_the_list_lacks_is_read_by_its_form_after_the_organisation() -> None:
+    entry = only_entry("## Experience\n\n**O'Brien & Søn Travel** | Dún Laoghaire, Co. Dublin\\\n*Engineer* | *2018 – 2021*\n\n- Cut refunds.\n")
+    assert (entry.organisation, entry.location) == ("O'Brien & Søn Travel", "Dún Laoghaire, Co. Dublin")

@@ -1,4 +1,4 @@
-"""Resume dates as values: "March 2021 – Present", "Mar. 2018 - Aug. 2019", "2019–2021", "05/2020"."""
+"""Resume dates as values: "March 2021 – Present", "Mar. 2018 - Aug. 2019", "2019–2021", "05/2020", "2020/07"."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ _MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, s
 _MONTH_RE = r"(?P<{0}>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 ONGOING_WORDS = ("present", "current", "now", "today", "ongoing")
 _ONGOING = "|".join(ONGOING_WORDS)
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"  # "Summer 2018": the year, as the text says no month
 RANGE_DASHES = ("–", "—", "-", "to", "until")
 
 
@@ -62,8 +63,8 @@ def _point_re(tag: str) -> str:
     month = _MONTH_RE.format(f"{tag}_month")
     return (
         rf"(?P<{tag}_ongoing>{_ONGOING})"
-        rf"|(?:{month}\s*,?\s+|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*)?(?P<{tag}_year>(?:19|20)\d\d)"
-        rf"(?:-(?P<{tag}_iso>0[1-9]|1[0-2])(?!\d))?"
+        rf"|(?:{month}\s*,?\s+|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*|{_SEASON}\s+)?(?P<{tag}_year>(?:19|20)\d\d)"
+        rf"(?:[-/.](?P<{tag}_iso>0[1-9]|1[0-2])(?!\d))?"
     )
 
 
@@ -83,7 +84,8 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 def parse_date_range(text: str) -> DateRange | None:
     """Read a date or range in the common spellings; None when the text is not one.
 
-    Months full or short, with or without a dot ("Sept.", "Mar"), or numeric ("05/2020"); ranges
+    Months full or short, with or without a dot ("Sept.", "Mar"), numeric ("05/2020", "2020/07"), or a
+    season ("Summer 2018", read as its year); ranges
     with "–", "—", "-", "to" or "until"; the end may be Present, present, current, now.
     """
     match = _RANGE_RE.match(" ".join(text.split()))
@@ -122,7 +124,7 @@ def _point(match: re.Match[str], tag: str) -> PartialDate | None:
     if not year:
         return None
     month: int | None = None
-    if match[f"{tag}_iso"]:  # "2021-02"
+    if match[f"{tag}_iso"]:  # "2021-02", "2021/02", "2021.02"
         month = int(match[f"{tag}_iso"])
     elif match[f"{tag}_month"]:
         month = _MONTHS[match[f"{tag}_month"][:3].lower()]
@@ -141,7 +143,7 @@ _DATE_WORDS_RE = re.compile(
 
 
 def looks_like_dates(text: str) -> bool:
-    """A date, a range, or dates meant as one ("Summer 2018"): a year and at most one other word."""
+    """A date, a range, or dates meant as one ("Q3 2018"): a year and at most one other word."""
     if parse_date_range(text) is not None:
         return True
     if not YEAR_RE.search(text):

@@ -268,7 +268,9 @@ class _Loose:
             lines = group.head + [line for child in group.body for line in _head_lines(self.p, child)]
             return not (_complete(classify(line_pieces(lines), self.entry_kind)) and _complete(new))
         company = classify(pieces(group.head[0][1]), self.entry_kind)
-        return bool(company.organisation and not company.title and new.title and not new.organisation)
+        # "**Analyst**" alone after "**Globex**"'s bullets is an entry of its own, set as the company is
+        sibling = _starts_strong(group.head[0][1]) and _starts_strong(_head_lines(self.p, node)[0][1]) and not new.dates
+        return bool(company.organisation and not company.title and new.title and not new.organisation and not sibling)
 
     def described_items(self, node: SyntaxTreeNode) -> list[_Group]:
         """`- [name](url) — what it is` or `- **Name**: what it is`: a project and its one bullet."""
@@ -306,20 +308,30 @@ class _Loose:
     ) -> list[Entry]:
         """One entry, or one per role when a company heading holds several ("**Title** · dates")."""
         heads = [i for i, node in enumerate(body) if _is_role_head(node)]
-        if len(heads) < 2:
+        # "**Company** | City" and "*First Title* | *dates*" on one paragraph, a later role below it
+        joined = bool(heads) and len(head) > 1 and self.names_role(head[-1][1]) and not self.names_role(head[0][1])
+        if len(heads) + joined < 2:
             lead, rest = self.lead(body)
             head = head + lead
             found = classify(line_pieces(head), self.entry_kind)
             return [self.entry(head, found, rest, targets, bullets=bullets)]
-        company = head + [line for node in body[: heads[0]] for line in _head_lines(self.p, node)]
+        if joined:
+            company, roles = head[:-1], [([head[-1]], body[: heads[0]])]
+        else:
+            company, roles = head + [line for node in body[: heads[0]] for line in _head_lines(self.p, node)], []
+        roles += [self.lead(body[start:end]) for start, end in zip(heads, [*heads[1:], len(body)])]
         known = classify(line_pieces(company), self.entry_kind)
         entries = []
-        for start, end in zip(heads, [*heads[1:], len(body)]):
-            lead, rest = self.lead(body[start:end])
+        for lead, rest in roles:
             role = Fields(organisation=known.organisation, location=known.location)
             found = classify(line_pieces(lead), self.entry_kind, role)
             entries.append(self.entry(lead, found, rest, targets, company=company))
         return entries
+
+    def names_role(self, line: list[Run]) -> bool:
+        """A head line with a job title and dates and no organisation: one role of a company."""
+        found = classify(pieces(line), self.entry_kind)
+        return bool(title_score(plain(line)) and found.dates and not found.organisation)
 
     def lead(self, body: list[SyntaxTreeNode]) -> tuple[list[HeadLine], list[SyntaxTreeNode]]:
         """The head-like lines (`####` headings, short dated or styled lines) before the first list."""
@@ -463,6 +475,11 @@ def _is_role_head(node: SyntaxTreeNode) -> bool:
         return False
     first = next((line for line in split_lines(runs(inline_of(node))) if plain(line)), [])
     return title_score(plain(first)) > 0
+
+
+def _starts_strong(line: list[Run]) -> bool:
+    first = next((run for run in line if run.text.strip()), None)
+    return first is not None and first.strong
 
 
 def _starts_entry(p: _Parser, node: SyntaxTreeNode, kind: grammar.SectionKind) -> bool:

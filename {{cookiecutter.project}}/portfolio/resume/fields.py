@@ -343,7 +343,9 @@ def _location(rest: list[Piece], result: Fields) -> None:
             rest[-2:] = [dataclasses.replace(rest[-2], text=f"{rest[-2].text}, {tail.text}")]
     if not result.location:
         place = next((p for p in rest if is_place(p.text)), None)
-        if place is None and len(rest) == 1 and len(rest[0].text.split()) <= 3 and result.organisation:
-            place = rest[0]  # "Title, Company, City": what follows the organisation is where
+        if place is None and len(rest) == 1 and result.organisation and (
+            len(rest[0].text.split()) <= 3 or LOCATION_RE.match(rest[0].text)
+        ):
+            place = rest[0]  # "Title, Company, City", "…, Dún Laoghaire, Co. Dublin": what follows is where
         result.location = _take(rest, place)
     result.extra += [p.text for p in rest]

@@ -108,7 +108,7 @@ def _unmarked(line: list[Run], kind: EntryKind) -> OneLine | None:
 
 def _take_dates(texts: list[str], found: OneLine) -> list[str]:
     """A field that is a date or range, else a date at the end of the last field, else a field that
-    was meant as a date ("Summer 2018": kept as written, with a warning)."""
+    was meant as a date ("Q3 2018": kept as written, with a warning)."""
     kept = []
     for text in texts:
         if not found.dates and parse_date_range(text):
