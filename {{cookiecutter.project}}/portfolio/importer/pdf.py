@@ -10,9 +10,12 @@ gap than the usual line pitch, or a bold or dated line after bullets, starts a n
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
+from ..resume import grammar
+from ..resume.dates import parse_date_range
 from .common import ImportResult
 from .draft import Draft, bullet_text, escape, finish, heading_case, is_heading_text, without_icons
 from .pdf_lines import Line, Span, read_pages
@@ -79,13 +82,15 @@ class _DraftWriter:
         self.gap = gaps[len(gaps) // 5] if gaps else 2.0
         sizes = [line.size for line in lines]
         self.body_size = statistics.median(sizes) if sizes else 10.0
+        self.heading_style = self.usual_heading_style()
 
     def write(self) -> None:
         name_index = self.name_index()
         name = self.lines[name_index]
-        self.draft.add(f"# {escape(without_icons(name.text))}", name.where())
+        self.draft.add(f"# {escape(without_icons(name.spans[0].text))}", name.where())
         self.draft.blank()
-        rest = self.lines[:name_index] + self.lines[name_index + 1 :]
+        beside = [Line(name.spans[1:], name.page, name.number)] if len(name.spans) > 1 else []  # contact set beside it
+        rest = self.lines[:name_index] + beside + self.lines[name_index + 1 :]
         first_heading = next((i for i, line in enumerate(rest) if self.is_heading(line)), len(rest))
         contact = rest[:first_heading]
         for index, line in enumerate(contact):
@@ -94,29 +99,60 @@ class _DraftWriter:
         self.body(rest[first_heading:])
 
     def name_index(self) -> int:
-        """The line in the largest type on the first page (the highest of them on a tie), wherever a
-        sidebar puts it in reading order."""
+        """The line that starts in the largest type on the first page (the highest of them on a tie),
+        wherever a sidebar puts it in reading order."""
         first = [i for i, line in enumerate(self.lines) if line.page == self.lines[0].page and without_icons(line.text)]
-        return max(first, key=lambda i: (round(self.lines[i].size, 1), -self.lines[i].top))
+        return max(first, key=lambda i: (round(_span_size(self.lines[i].spans[0]), 1), -self.lines[i].top))
 
-    def is_heading(self, line: Line) -> bool:
+    def looks_like_heading(self, line: Line) -> bool:
         """Alone on its line, and a heading's words, or bold (or larger) capitals ("LEADERSHIP")."""
         if len(line.spans) != 1:
             return False
         text = without_icons(line.text)
         larger = line.size > self.body_size * 1.05
-        caps = text.upper() == text and any(char.isalpha() for char in text) and len(text.split()) <= 4
+        caps = _caps(text) and len(text.split()) <= 4
         return is_heading_text(text, bold=line.bold or larger) or caps and (line.bold or larger)
+
+    def usual_heading_style(self) -> tuple[bool, bool] | None:
+        """(capitals, bold) shared by most lines that name a section outright ("EXPERIENCE", "Skills"), when
+        at least two do: a resume sets all its headings alike."""
+        styles = [
+            (_caps(line.text), line.bold) for line in self.lines
+            if self.looks_like_heading(line) and grammar.section_kind(line.text) is not grammar.TEXT
+            and len(line.text.split()) <= 3
+        ]
+        best = max(set(styles), key=styles.count, default=None)
+        return best if best is not None and styles.count(best) >= max(2, 2 * len(styles) / 3) else None
+
+    def is_heading(self, line: Line) -> bool:
+        """A heading line set as the resume's other headings are (so a bold project name that holds
+        "stack", or a title line under the name, is not one)."""
+        if not self.looks_like_heading(line):
+            return False
+        return self.heading_style is None or (_caps(line.text), line.bold) == self.heading_style
 
     def indented(self, line: Line, previous: Line | None) -> bool:
         """A line set in from the entry head above it: an item of a list drawn without marks."""
         if previous is None or previous.page != line.page:
             return False
-        return line.x0 > self.head_x + 6 and line.size <= self.body_size * 1.05
+        return _lead_x(line) > self.head_x[(line.page, line.column)] + 6 and line.size <= self.body_size * 1.05
+
+    def hangs(self, line: Line, text_x: float, gap: float) -> bool:
+        """Set under a bullet's text, clear of its mark: the bullet wrapped, however loose the leading."""
+        return self.marked and abs(line.x0 - text_x) < 2 and gap < self.loose_gap(line)
+
+    def loose_gap(self, line: Line) -> float:
+        """The widest gap loose leading leaves between the lines of one item or list."""
+        return max(self.gap * 4, line.size)
 
     def body(self, lines: list[Line]) -> None:
         self.marked = True
-        self.head_x = min((line.x0 for line in lines), default=0.0)
+        self.section = grammar.TEXT
+        self.head_x = _head_x(lines)
+        self.right_x: dict[tuple[int, int], float] = {}  # where the text of each page and column ends
+        for line in lines:
+            key = (line.page, line.column)
+            self.right_x[key] = max(self.right_x.get(key, 0.0), line.x1)
         previous: Line | None = None
         in_bullet = False
         bullet_x = 0.0
@@ -125,6 +161,7 @@ class _DraftWriter:
                 self.draft.blank()
                 self.draft.add(f"## {heading_case(without_icons(line.text))}", line.where())
                 self.draft.blank()
+                self.section = grammar.section_kind(line.text)
                 previous, in_bullet = None, False
                 continue
             markdown = line_markdown(line)
@@ -138,29 +175,53 @@ class _DraftWriter:
                     self.draft.blank()
                 self.draft.add(f"- {text}", line.where())
                 in_bullet, bullet_x, self.marked = True, _text_x(line), True
-            elif in_bullet and not wide and line.x0 >= bullet_x - 2 and not _starts_styled(line):
+            elif in_bullet and line.x0 >= bullet_x - 2 and not _starts_styled(line) and (
+                not wide or self.hangs(line, bullet_x, gap)
+            ):
                 last, where = self.draft.lines[-1]
                 if _starts_new_sentence(last, markdown) and line.x0 < bullet_x + 2 and not self.marked:
                     self.draft.add(f"- {markdown}", line.where())  # an unmarked list: a new item
                 else:
                     self.draft.lines[-1] = (_joined(last, markdown), where)  # a bullet wrapped onto this line
-            elif self.indented(line, previous) and not wide and not _starts_styled(line):
+            elif self.indented(line, previous) and (not wide or gap < self.loose_gap(line)) and not _starts_styled(line):
                 if not in_bullet:
                     self.strip_break()
                     self.draft.blank()
                 self.draft.add(f"- {markdown}", line.where())  # indented under its entry, with no mark
                 in_bullet, bullet_x, self.marked = True, line.x0, False
             else:
-                if in_bullet or wide or previous is None:
-                    self.strip_break()
-                    self.draft.blank()
-                elif self.draft.lines and self.draft.lines[-1][0]:
-                    last, where = self.draft.lines[-1]
-                    self.draft.lines[-1] = (last + "\\", where)
-                self.draft.add(markdown, line.where())
+                self.plain(line, markdown, None if in_bullet else previous, starts_block=in_bullet or wide, gap=gap)
                 in_bullet = False
             previous = line
         self.strip_break()
+
+    def plain(self, line: Line, markdown: str, previous: Line | None, *, starts_block: bool, gap: float) -> None:
+        """A line that is not a bullet: a paragraph of its own, the next line of the one above, or the
+        wrapped end of a line whose date stands in a left column."""
+        follows = previous is not None and self.draft.lines and self.draft.lines[-1][0] and gap < self.loose_gap(line)
+        if follows and (_dated_lead(previous) and abs(line.x0 - _lead_x(previous)) < 2 or self.wrapped(previous, line)):
+            last, where = self.draft.lines[-1]
+            self.draft.lines[-1] = (_joined(last, markdown), where)
+            return
+        if _dated_lead(line) or starts_block or previous is None:
+            self.strip_break()
+            self.draft.blank()
+        elif self.draft.lines and self.draft.lines[-1][0]:
+            last, where = self.draft.lines[-1]
+            self.draft.lines[-1] = (last + "\\", where)
+        if self.section is grammar.BY_NAME["skills"] and len(line.spans) == 2 and _label_like(*line.spans):
+            markdown = f"- **{escape(line.spans[0].text.rstrip(':'))}:** {span_markdown(line.spans[1]).strip()}"
+        self.draft.add(markdown, line.where())
+
+    def wrapped(self, previous: Line, line: Line) -> bool:
+        """A line of running text that went on to the next line: it filled its column to the right edge,
+        and the next starts where it did, as text, not as a new head."""
+        full = previous.x1 > self.right_x[(previous.page, previous.column)] - 4 * previous.size
+        return (
+            full and len(previous.spans) == 1 and len(line.spans) == 1 and abs(line.x0 - previous.x0) < 2
+            and _style_at(line, 0) == _style_at(previous, -1) and parse_date_range(line.text) is None
+            and previous.page == line.page
+        )
 
     def strip_break(self) -> None:
         if self.draft.lines and self.draft.lines[-1][0].endswith("\\"):
@@ -174,6 +235,42 @@ def _parted_at_marks(line: Line) -> list[Line]:
         if bullet_text(span.text) is not None:
             return [Line(line.spans[:index], line.page, line.number), Line(line.spans[index:], line.page, line.number)]
     return [line]
+
+
+def _head_x(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where entry heads start, per page and column: the leftmost place two lines start at (a label set
+    alone in a left margin is not the edge of the text)."""
+    starts: dict[tuple[int, int], list[float]] = {}
+    for line in lines:
+        starts.setdefault((line.page, line.column), []).append(round(_lead_x(line)))
+    return {key: float(min((x for x in xs if xs.count(x) > 1), default=min(xs))) for key, xs in starts.items()}
+
+
+def _dated_lead(line: Line) -> bool:
+    """A line led by a date set in a left column ("2020/07 – present | Title, ...")."""
+    return len(line.spans) > 1 and parse_date_range(line.spans[0].text) is not None
+
+
+def _lead_x(line: Line) -> float:
+    """Where a line's text starts, past a date set in a left column."""
+    return line.spans[1].x0 if _dated_lead(line) else line.x0
+
+
+def _label_like(label: Span, items: Span) -> bool:
+    """"Languages | C, Python, Rust": a short label set apart from a list of items (two skill chips side by
+    side are not a label and its items)."""
+    words = label.text.rstrip(":").split()
+    return 0 < len(words) <= 3 and not re.search(r"[,;.|]", label.text) and bool(re.search(r"[,;·•]", items.text))
+
+
+def _span_size(span: Span) -> float:
+    sizes = [char.size for char in span.chars if char.text.strip()]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _caps(text: str) -> bool:
+    text = without_icons(text)
+    return text.upper() == text and any(char.isalpha() for char in text)
 
 
 def _starts_new_sentence(before: str, markdown: str) -> bool:
@@ -201,6 +298,12 @@ def _text_x(line: Line) -> float:
     """Where a bullet's text starts (after its mark), for the lines that continue it."""
     chars = [char for char in line.chars if char.text.strip()]
     return chars[1].x0 if len(chars) > 1 else line.x0
+
+
+def _style_at(line: Line, index: int) -> tuple[bool, bool]:
+    """(bold, italic) of the first (0) or last (-1) visible character."""
+    visible = [char for char in line.chars if char.text.strip()]
+    return (visible[index].bold, visible[index].italic) if visible else (False, False)
 
 
 def _starts_styled(line: Line) -> bool:

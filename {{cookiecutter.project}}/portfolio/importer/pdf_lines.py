@@ -6,8 +6,9 @@ by height, cut into spans at wide gaps, with columns and page furniture taken ap
 - Columns: an x position that no line of the page crosses over most of its height is a gutter; the lines on
   each side are read apart (the left column, then the right), and lines that cross it (a header across the
   page) stay in place above them.
-- Page furniture: "Page 1 of 2", a lone page number, "Last updated ..." near the top or bottom edge, and a line
-  repeated at the same place on every page, are left out and reported.
+- Page furniture: "Page 1 of 2", a lone page number, "Last updated ..." near the top or bottom edge, a line
+  repeated at the same place on every page, and a running head that holds the name on a later page, are left
+  out and reported.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from .common import ImportProblem
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|-b$|,b$|medium", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique|-i$|-it$|,i$", re.IGNORECASE)
+_SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,2}\s*(?:/|of)\s*\d{1,2}|\d{1,2}|-\s*\d{1,2}\s*-|"
-    r"(?:last\s+)?updated\b.*|resume\s+of\s+.*|curriculum vitae.*\bpage\b.*)$",
+    r"(?:last\s+)?updated\b.*|resume\s+of\s+.*|.*\bpage\s*\d+\s*(?:of|/)\s*\d+)$",
     re.IGNORECASE,
 )
 
@@ -67,6 +69,7 @@ class Line:
     page: int
     number: int = 0  # line number on its page, top to bottom, for the report
     furniture: bool = False
+    column: int = 0  # 1 left, 2 right of a page's gutter; 0 on a page of one column or across it
 
     @property
     def chars(self) -> list[Char]:
@@ -185,6 +188,8 @@ def _chars(item: object, height: float) -> list[Char]:
         text = item.get_text()
         if "\ufb00" <= text <= "\ufb06":  # a ligature ("ﬁ") is its letters
             text = unicodedata.normalize("NFKC", text)
+        elif "\ue000" <= text <= "\uf8ff" and _SYMBOL_FONT.search(font):
+            text = "•"  # Word's list marks: Symbol or Wingdings glyphs in the Private Use Area
         found.append(
             Char(text, item.x0, item.x1, height - item.y1, height - item.y0, item.size, bold,
                  bool(_ITALIC.search(font.split("+")[-1])))
@@ -249,6 +254,9 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
     start = min((line.top for line in left + right), default=0.0)
     above = [line for line in across if line.top < start]
     below = [line for line in across if line.top >= start]
+    for column, side in ((1, left), (2, right)):
+        for line in side:
+            line.column = column
     return above + left + right + below
 
 
@@ -265,7 +273,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     """An x between 20% and 80% of the page that at most a tenth of the lines cross, with text on both sides."""
     if len(lines) < 8:
         return None
-    best: tuple[int, float] | None = None
+    best: tuple[tuple[int, int], float] | None = None
     for step in range(int(width * 0.2), int(width * 0.8), 2):
         x = float(step)
         crossing = sum(1 for line in lines for span in line.spans if span.x0 < x < span.chars[-1].x1)
@@ -274,7 +282,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
         # each side holds a good share of the lines: headings set in a left margin are not a column
         least = max(6, len(lines) // 4)
         if crossing <= len(lines) * 0.1 and left >= least and right >= least:
-            score = min(left, right)
+            score = (min(left, right), -crossing)
             if best is None or score > best[0]:
                 best = (score, x)
     if best is None:
@@ -301,6 +309,8 @@ def _separate_blocks(lines: list[Line], x: float) -> bool:
 
 def _mark_furniture(pages: list[Page]) -> None:
     """Page numbers, "Last updated", and lines repeated at the same place on every page."""
+    first = pages[0].lines
+    name = max(first, key=lambda line: line.size).text if first else ""
     repeated: dict[tuple[str, int], int] = {}
     for page in pages:
         for line in page.lines:
@@ -312,3 +322,5 @@ def _mark_furniture(pages: list[Page]) -> None:
                 line.furniture = True
             elif len(pages) > 1 and repeated[(line.text, round(line.top))] == len(pages) and edge:
                 line.furniture = True
+            elif page.number > 1 and edge and len(name) > 3 and name in line.text:
+                line.furniture = True  # a running head with the name on the later pages
