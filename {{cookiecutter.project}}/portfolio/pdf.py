@@ -19,6 +19,7 @@ from typing import Any
 
 import typst
 
+from . import fonts
 from .errors import PortfolioError
 from .resume import Entry, Resume, Section
 from .cache import package_version
@@ -222,14 +223,9 @@ def measure(resume: Resume, style: Style, repo: Path | None = None) -> dict[str,
     data = {**resume_data(resume, style), "measure": True}
     for section, view in zip(resume.sections, data["sections"]):
         view["line"] = section.line
-    fonts = [str(path) for path in _font_dirs(repo or resume.source.parent)]
     try:
-        compiler = typst.Compiler(
-            str(TEMPLATE),
-            root=str(TEMPLATE.parent),
-            font_paths=fonts,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-        )
+        system = fonts.needs_system(fonts.characters(data)) is not False
+        compiler = _compiler(resume, TEMPLATE, repo, data, system_fonts=system)
         found = {
             name: json.loads(compiler.query(f"<{name}>", field="value"))
             for name in ("section-mark", "resume-end", "line-pitch")
@@ -260,24 +256,33 @@ def fingerprint(resume: Resume, repo: Path) -> str:
     return digest.hexdigest()[:24]
 
 
+def _compiler(resume: Resume, template: Path, repo: Path | None, data: dict, *, system_fonts: bool) -> typst.Compiler:
+    """A compiler for the template with this data. Fonts are found once per process (portfolio.fonts) and
+    Typst memoizes layout across compilers, so the PNG after the PDF, the page measure and a dev server's
+    next rebuild redo only what changed."""
+    return typst.Compiler(
+        str(template),
+        root=str(template.parent),
+        font_paths=fonts.fonts_for(repo or resume.source.parent, system=system_fonts),
+        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+    )
+
+
 def _compile(resume: Resume, template: Path, repo: Path | None, data: dict, **options: object):
-    fonts = [str(path) for path in _font_dirs(repo or resume.source.parent)]
+    chars = fonts.characters(data)
+    known = fonts.needs_system(chars)
+    # only a PDF/UA compile fails on a glyph no font has; any other compile takes the system fonts until told
+    system = known if known is not None else "pdf_standards" not in options
     try:
-        return typst.compile(
-            str(template),
-            root=str(template.parent),
-            font_paths=fonts,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-            timestamp=_epoch(),
-            **options,
-        )
+        result = _compiler(resume, template, repo, data, system_fonts=system).compile(timestamp=_epoch(), **options)
     except typst.TypstError as error:
-        raise PdfError(_explain(error, resume)) from None
-
-
-def _font_dirs(repo: Path) -> list[Path]:
-    folder = repo / "fonts"
-    return [folder] if folder.is_dir() else []
+        if system or not fonts.is_missing_glyph(error):
+            raise PdfError(_explain(error, resume)) from None
+        fonts.remember(chars, True)
+        return _compile(resume, template, repo, data, **options)
+    if not system:
+        fonts.remember(chars, False)
+    return result
 
 
 def _epoch() -> int:
