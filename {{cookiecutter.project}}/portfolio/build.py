@@ -31,6 +31,7 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     pdf_pages: int = 0
+    pdf_step: int = 0  # the fit step the PDF was laid out at (0: the default style)
     warnings: list[str] = field(default_factory=list)
     variant_pages: dict[str, int] = field(default_factory=dict)
 
@@ -97,35 +98,16 @@ def write_pdf(repo: Path, resume: Resume, path: Path) -> fit.Fitted:
 def _build_into(
     repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None]
 ) -> None:
-    from . import site  # the HTML pages; imported here so `ats-check` and `match` need less
-
     show = lambda path: f"{SITE_DIR}/{path.relative_to(out).as_posix()}"  # noqa: E731
 
+    exporting = exports.start_all(resume, out, cache=repo / EXPORTS_CACHE)  # pandoc runs meanwhile
+    try:
+        _pages_and_pdf(repo, out, resume, result, log, show)
+    except BaseException:
+        exporting.cancel()
+        raise
     started = time.perf_counter()
-    pages = site.build_pages(repo, out, resume)
-    result.timings["pages"] = time.perf_counter() - started
-    for page in pages:
-        log(f"  page     {show(page)}")
-    result.outputs.extend(pages)
-
-    started = time.perf_counter()
-    pdf_path = out / "resume.pdf"
-    fitted = write_pdf(repo, resume, pdf_path)
-    result.pdf_pages = fitted.pages
-    result.timings["pdf"] = time.perf_counter() - started
-    log(f"  pdf      {show(pdf_path)} ({fitted.describe()}, {result.timings['pdf']:.2f} s)")
-    result.outputs.append(pdf_path)
-
-    started = time.perf_counter()
-    png_path = out / "resume.png"
-    style = fitted.style
-    _cached(repo, resume, "png", png_path, lambda: pdf.render_png(resume, repo=repo, style=style))
-    result.timings["preview"] = time.perf_counter() - started
-    log(f"  preview  {show(png_path)} ({result.timings['preview']:.2f} s)")
-    result.outputs.append(png_path)
-
-    started = time.perf_counter()
-    exported = exports.write_all(resume, out, cache=repo / EXPORTS_CACHE)
+    exported = exporting.finish()
     result.timings["exports"] = time.perf_counter() - started
     names = ", ".join(show(path) for path in exported.paths)
     note = "unchanged, reused" if exported.reused else "written"
@@ -140,6 +122,37 @@ def _build_into(
             " matter); one page is the norm under 10 years of experience",
             file=sys.stderr,
         )
+
+
+def _pages_and_pdf(
+    repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None],
+    show: Callable[[Path], str],
+) -> None:
+    from . import site  # the HTML pages; imported here so `ats-check` and `match` need less
+
+    started = time.perf_counter()
+    pages = site.build_pages(repo, out, resume)
+    result.timings["pages"] = time.perf_counter() - started
+    for page in pages:
+        log(f"  page     {show(page)}")
+    result.outputs.extend(pages)
+
+    started = time.perf_counter()
+    pdf_path = out / "resume.pdf"
+    fitted = write_pdf(repo, resume, pdf_path)
+    result.pdf_pages = fitted.pages
+    result.pdf_step = fitted.step
+    result.timings["pdf"] = time.perf_counter() - started
+    log(f"  pdf      {show(pdf_path)} ({fitted.describe()}, {result.timings['pdf']:.2f} s)")
+    result.outputs.append(pdf_path)
+
+    started = time.perf_counter()
+    png_path = out / "resume.png"
+    style = fitted.style
+    _cached(repo, resume, "png", png_path, lambda: pdf.render_png(resume, repo=repo, style=style))
+    result.timings["preview"] = time.perf_counter() - started
+    log(f"  preview  {show(png_path)} ({result.timings['preview']:.2f} s)")
+    result.outputs.append(png_path)
 
 
 def _cached(repo: Path, resume: Resume, kind: str, path: Path, render: Callable[[], bytes]) -> bool:

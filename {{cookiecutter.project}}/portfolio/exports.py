@@ -58,26 +58,48 @@ def write_all(
     resume: Resume, folder: Path, *, cache: Path | None = None, public: bool = True
 ) -> Exported:
     """Write resume.txt, .docx and .json into `folder`, reusing `cache` when nothing changed."""
-    resume = _published(resume, public)
-    paths = [Path(folder) / name for name in EXPORTS]
-    slot = cache / fingerprint(resume) if cache else None
-    if slot is not None and all((slot / name).is_file() for name in (*EXPORTS, NOTES)):
-        for path in paths:
-            shutil.copyfile(slot / path.name, path)
-        notes = (slot / NOTES).read_text(encoding="utf-8").splitlines()
-        return Exported(paths, tuple(notes), reused=True)
-    docx = _DocxJob(resume)  # pandoc runs while the text and JSON are written
-    try:
-        write_text(resume, paths[0], public=False)
-        notes = write_json_resume(resume, paths[2], public=False)
-    except BaseException:
-        docx.process.kill()
-        docx.process.wait()
-        raise
-    write_atomic(paths[1], docx.result())
-    if slot is not None:
-        _store(slot, paths, notes)
-    return Exported(paths, notes, reused=False)
+    return start_all(resume, folder, cache=cache, public=public).finish()
+
+
+class ExportJob:
+    """The exports under way: pandoc writes the DOCX in its own process while the caller does other work
+    (the build renders the PDF meanwhile); `finish()` writes the text and JSON and waits for the DOCX."""
+
+    def __init__(self, resume: Resume, folder: Path, cache: Path | None) -> None:
+        self.resume = resume
+        self.paths = [Path(folder) / name for name in EXPORTS]
+        self.slot = cache / fingerprint(resume) if cache else None
+        cached = self.slot is not None and all((self.slot / name).is_file() for name in (*EXPORTS, NOTES))
+        self.docx = None if cached else _DocxJob(resume)
+
+    def finish(self) -> Exported:
+        paths, slot = self.paths, self.slot
+        if self.docx is None:
+            assert slot is not None
+            for path in paths:
+                shutil.copyfile(slot / path.name, path)
+            notes = (slot / NOTES).read_text(encoding="utf-8").splitlines()
+            return Exported(paths, tuple(notes), reused=True)
+        try:
+            write_text(self.resume, paths[0], public=False)
+            notes = write_json_resume(self.resume, paths[2], public=False)
+        except BaseException:
+            self.cancel()
+            raise
+        write_atomic(paths[1], self.docx.result())
+        if slot is not None:
+            _store(slot, paths, notes)
+        return Exported(paths, notes, reused=False)
+
+    def cancel(self) -> None:
+        if self.docx is not None:
+            self.docx.process.kill()
+            self.docx.process.wait()
+
+
+def start_all(resume: Resume, folder: Path, *, cache: Path | None = None, public: bool = True) -> ExportJob:
+    """Start the exports of `resume` into `folder`; `.finish()` them (or `.cancel()`)."""
+    return ExportJob(_published(resume, public), folder, cache)
 
 
 def _store(slot: Path, paths: list[Path], notes: tuple[str, ...]) -> None:

@@ -11,6 +11,8 @@ editing one page runs pandoc for that page only.
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import json
 import os
@@ -510,7 +512,9 @@ def _copy_assets(repo: Path, out: Path, assets: list[str]) -> list[Path]:
 # --------------------------------------------------------------------------- resume and index
 
 
+@functools.lru_cache(maxsize=1)
 def template_env() -> Environment:
+    """One environment per process: its templates are compiled once (a dev server rebuilds with them)."""
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
