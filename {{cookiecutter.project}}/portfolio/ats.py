@@ -44,12 +44,28 @@ class TextItem:
     bold: bool = False
 
 
+@dataclass(frozen=True)
+class FieldRead:
+    """One field of one entry as the layout reading finds it: the text item a parser gets for it."""
+
+    where: str  # resume.md:line of the entry
+    label: str
+    value: str
+    read_as: str  # the item holding it ("" when lost)
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
 @dataclass
 class AtsReport:
     pdf: Path
     readers: list[str] = field(default_factory=list)
     passed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    fields: list[FieldRead] = field(default_factory=list)  # every entry's fields, in reading order
 
     @property
     def ok(self) -> bool:
@@ -370,9 +386,11 @@ def _check_fields(
             if found is not None:
                 positions.append(found)
                 report.passed.append(f"fields: {label} '{value}' is its own text item")
+                report.fields.append(FieldRead(where, label, value, value))
             else:
-                problem = _field_problem(items, label, value, anchor)
+                problem, read_as = _field_problem(items, label, value, anchor)
                 report.problems.append(f"{where}: {problem}")
+                report.fields.append(FieldRead(where, label, value, read_as, problem))
         cursor = (max(positions) if positions else anchor) + 1  # past this entry's fields
         if positions:
             starts.append((entry, min(items[index].top for index in positions)))
@@ -488,18 +506,19 @@ def _matches_at(items: list[TextItem], index: int, value: str) -> bool:
     return False
 
 
-def _field_problem(items: list[TextItem], label: str, value: str, cursor: int) -> str:
+def _field_problem(items: list[TextItem], label: str, value: str, cursor: int) -> tuple[str, str]:
+    """What is wrong with a field not found as its own item, and the item a parser reads it in."""
     wanted = _norm(value)
     if _find_field(items, wanted, 0) is not None:
-        return f"{label} '{value}' is out of order: it comes before the previous entry's fields"
+        return f"{label} '{value}' is out of order: it comes before the previous entry's fields", value
     later = [item.text for item in items[cursor:] if wanted in item.text]
     merged = later or [item.text for item in items if wanted in item.text]
     if merged:
         return (
             f"{label} '{value}' is merged with its neighbours into one text item "
             f"'{_short(merged[0], 14)}'; a parser cannot read it as a separate field"
-        )
-    return f"{label} '{value}' was lost from the PDF"
+        ), merged[0]
+    return f"{label} '{value}' was lost from the PDF", ""
 
 
 def _expect(report: AtsReport, condition: object, passed: str, problem: str) -> None:
