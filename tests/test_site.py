@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -271,45 +267,6 @@ def test_unchanged_pages_come_from_the_cache(repo: Path, tmp_path: Path) -> None
     after = {path.name for path in cache.glob("*.json")}
     assert len(after - before) == 1 and len(before - after) == 1, "only the edited page re-rendered"
     assert "One more closing line." in (work / "_site/system_designs/rate_limiter.html").read_text()
-
-
-def test_serve_rebuilds_on_save(repo: Path, tmp_path: Path) -> None:
-    work = copy_of(repo, tmp_path)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "portfolio", "serve", "0"],
-        cwd=work,
-        env=build_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        url = _wait_for_url(server)
-        assert url.startswith("http://127.0.0.1:")
-        assert "Alex Example" in _get(url + "resume.html")
-        resume = work / "resume.md"
-        resume.write_text(resume.read_text().replace("# Alex Example", "# Alexandra Example"))
-        deadline = time.monotonic() + 30
-        while "Alexandra Example" not in _get(url + "resume.html"):
-            assert time.monotonic() < deadline, "the preview did not rebuild after the save"
-            time.sleep(0.2)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def _wait_for_url(server: subprocess.Popen[str]) -> str:
-    assert server.stdout is not None
-    for line in server.stdout:
-        match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-        if match:
-            return match.group(1)
-    raise AssertionError(f"serve exited ({server.wait()}) without printing its URL")
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (local test server)
-        return response.read().decode("utf-8")
 
 
 def test_mermaid_cli_is_pinned_for_the_generated_repo(repo: Path) -> None:

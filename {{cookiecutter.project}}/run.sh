@@ -21,7 +21,8 @@ Usage: ./run.sh [command]
   build          build _site/: index.html, resume.html, resume.pdf and the design docs
   ats            check the page limit, and that _site/resume.pdf reads back like resume.md (what an ATS parser sees)
   private        write _private/ (never published): PDFs with your phone number, and the interview copy
-  serve [PORT]   preview _site/ on http://127.0.0.1:8000 and rebuild on save
+  serve [PORT]   preview _site/ on http://127.0.0.1:8000, rebuilt and reloaded on save; the checks
+                 while you edit on /_preview/ (--job FILE adds a posting's keyword coverage)
   match FILE     compare a job posting (plain text) with the resume's keywords (--variant NAME)
   import FILE    write resume.md from your resume: PDF, Word, Markdown, JSON Resume or a LinkedIn .zip
                  (--force replaces an edited resume.md)
