@@ -25,11 +25,13 @@ from resume_content import visible_content  # noqa: E402
 BLIND = Path(__file__).parent / "fixtures" / "import_blind"
 # Measured blind (before any change prompted by the set) and after, on this set; the bars are the issue's.
 KINDS = {
-    # kind: (pattern, blind, after, bar)
-    "markdown": ("m*.md", 0.891, 0.989, 0.95),
-    "docx": ("w*.docx", 0.846, 0.974, 0.95),
-    "linkedin": ("l*.zip", 0.957, 1.000, 0.95),
-    "pdf": ("p*.pdf", 0.615, 0.927, 0.90),
+    # kind: (pattern, blind, after, bar, files at least)
+    "markdown": ("m*.md", 0.891, 0.989, 0.95, 15),
+    "docx": ("w*.docx", 0.846, 0.974, 0.95, 15),
+    "linkedin": ("l*.zip", 0.957, 1.000, 0.95, 15),
+    "pdf": ("p*.pdf", 0.615, 0.936, 0.90, 15),
+    # a second PDF set, written blind after the first was worked on: how far the PDF reader carries
+    "pdf2": ("q*.pdf", 0.874, 0.949, 0.90, 10),
 }
 
 
@@ -52,7 +54,7 @@ def share_reached(mods, kind: str) -> tuple[int, int, list[str]]:
 def test_fields_of_resumes_written_blind_reach_resume_json(mods, kind: str) -> None:
     reached, total, missed = share_reached(mods, kind)
     print(f"{kind}: {reached}/{total} fields reach resume.json ({reached / total:.3f}); blind {KINDS[kind][1]}")
-    assert total > 300 and len(list((BLIND / kind).glob(KINDS[kind][0]))) >= 15
+    assert total > 300 and len(list((BLIND / kind).glob(KINDS[kind][0]))) >= KINDS[kind][4]
     assert reached / total >= KINDS[kind][3], missed[:20]
 
 

@@ -83,6 +83,14 @@ def test_project_title_with_tech_and_link() -> None:
             "- **University of Waterloo** — BASc Computer Engineering, 2014 – 2018",
             ("BASc Computer Engineering", "University of Waterloo", "", "2014 – 2018"),
         ),
+        (  # a school set in another style than the degree is not more of the degree's name
+            "- 2020/01 – 2020/12 | **PG Diploma in Machine Learning and AI**, *IIIT Bangalore*, Bengaluru, India",
+            ("PG Diploma in Machine Learning and AI", "IIIT Bangalore", "Bengaluru, India", "2020/01 – 2020/12"),
+        ),
+        (  # near miss: the same style, so the major after the degree's comma stays with it
+            "- B.Tech, Computer Science, Indian Institute of Technology Delhi, 2019",
+            ("B.Tech, Computer Science", "Indian Institute of Technology Delhi", "", "2019"),
+        ),
     ],
 )
 def test_one_line_degree(line: str, fields: tuple) -> None:
@@ -103,6 +111,24 @@ def test_one_line_degree(line: str, fields: tuple) -> None:
         ("Certifications", "- Certified Kubernetes Administrator (2021)", "credential", ("Certified Kubernetes Administrator", "", "2021")),
         ("Awards", "- **Hackathon winner**, HackMIT 2019", "award", ("Hackathon winner", "HackMIT", "2019")),
         ("Publications", "- **Streaming Joins**, VLDB | *2019*", "publication", ("Streaming Joins", "VLDB", "2019")),
+        (
+            "Publications",
+            "- J. Doe, A. Roe. “Fast Stencils on GPUs.” Journal of Parallel Computing, 2019.",
+            "publication",
+            ("Fast Stencils on GPUs", "Journal of Parallel Computing", "2019"),
+        ),
+        (
+            "Publications",
+            "- 2023 | “An MLIR Dialect for Sparse Stencils”. É. Marchand-Laurent, T. Nakamura. *Code Generation and Optimization (CGO)*.",
+            "publication",
+            ("An MLIR Dialect for Sparse Stencils", "Code Generation and Optimization (CGO)", "2023"),
+        ),
+        (
+            "Publications",
+            "- W. Zhang, C. Finn. *Offline RL from Demonstrations*. NeurIPS 2022.",
+            "publication",
+            ("Offline RL from Demonstrations", "NeurIPS", "2022"),
+        ),
     ],
 )
 def test_one_line_credential_award_publication(heading: str, line: str, kind: str, fields: tuple) -> None:

@@ -87,10 +87,14 @@ class _DraftWriter:
     def write(self) -> None:
         name_index = self.name_index()
         name = self.lines[name_index]
-        self.draft.add(f"# {escape(without_icons(name.spans[0].text))}", name.where())
+        second = self.name_goes_on(name_index)
+        words = " ".join(without_icons(line.spans[0].text) for line in (name, second) if line is not None)
+        self.draft.add(f"# {escape(words)}", name.where())
         self.draft.blank()
-        beside = [Line(name.spans[1:], name.page, name.number)] if len(name.spans) > 1 else []  # contact set beside it
-        rest = self.lines[:name_index] + beside + self.lines[name_index + 1 :]
+        parts = [name] + ([second] if second is not None else [])
+        beside = [Line(line.spans[1:], line.page, line.number) for line in parts if len(line.spans) > 1]  # contact set beside it
+        rest = [line for line in self.lines if all(line is not part for part in parts)]
+        rest[name_index:name_index] = beside
         first_heading = next((i for i, line in enumerate(rest) if self.is_heading(line)), len(rest))
         contact = rest[:first_heading]
         for index, line in enumerate(contact):
@@ -103,6 +107,17 @@ class _DraftWriter:
         wherever a sidebar puts it in reading order."""
         first = [i for i, line in enumerate(self.lines) if line.page == self.lines[0].page and without_icons(line.text)]
         return max(first, key=lambda i: (round(_span_size(self.lines[i].spans[0]), 1), -self.lines[i].top))
+
+    def name_goes_on(self, index: int) -> Line | None:
+        """The line under the name that carries on its type, set where it starts ("Élodie" then
+        "Marchand-Laurent" in large type): the rest of the name."""
+        name = self.lines[index]
+        below = [line for line in self.lines if line.page == name.page and line.top > name.bottom]
+        nearest = min(below, key=lambda line: line.top, default=None)
+        if nearest is None or abs(nearest.x0 - name.x0) > 2 or nearest.top - name.bottom > _span_size(name.spans[0]):
+            return None
+        same = abs(_span_size(nearest.spans[0]) - _span_size(name.spans[0])) < 0.5  # the weight may change
+        return nearest if same and len(nearest.spans[0].text.split()) <= 3 and not re.search(r"[\d@|,]", nearest.spans[0].text) else None
 
     def looks_like_heading(self, line: Line) -> bool:
         """Alone on its line, and a heading's words, or bold (or larger) capitals ("LEADERSHIP")."""
@@ -134,6 +149,8 @@ class _DraftWriter:
     def indented(self, line: Line, previous: Line | None) -> bool:
         """A line set in from the entry head above it: an item of a list drawn without marks."""
         if previous is None or previous.page != line.page:
+            return False
+        if _dated_lead(line):  # a date in a left column leads an entry, wherever its text starts
             return False
         return _lead_x(line) > self.head_x[(line.page, line.column)] + 6 and line.size <= self.body_size * 1.05
 
@@ -183,7 +200,8 @@ class _DraftWriter:
                     self.draft.add(f"- {markdown}", line.where())  # an unmarked list: a new item
                 else:
                     self.draft.lines[-1] = (_joined(last, markdown), where)  # a bullet wrapped onto this line
-            elif self.indented(line, previous) and (not wide or gap < self.loose_gap(line)) and not _starts_styled(line):
+            elif self.indented(line, previous) and (not wide or gap < self.loose_gap(line)) and not _starts_styled(line) \
+                    and self.section is not grammar.BY_NAME["skills"]:  # skill chips set in from the heading are no list
                 if not in_bullet:
                     self.strip_break()
                     self.draft.blank()
@@ -199,19 +217,27 @@ class _DraftWriter:
         """A line that is not a bullet: a paragraph of its own, the next line of the one above, or the
         wrapped end of a line whose date stands in a left column."""
         follows = previous is not None and self.draft.lines and self.draft.lines[-1][0] and gap < self.loose_gap(line)
-        if follows and (_dated_lead(previous) and abs(line.x0 - _lead_x(previous)) < 2 or self.wrapped(previous, line)):
+        if follows and (self.wrapped_after_date(previous, line) or self.wrapped(previous, line)):
             last, where = self.draft.lines[-1]
             self.draft.lines[-1] = (_joined(last, markdown), where)
             return
         if _dated_lead(line) or starts_block or previous is None:
             self.strip_break()
             self.draft.blank()
-        elif self.draft.lines and self.draft.lines[-1][0]:
+        elif self.draft.lines and self.draft.lines[-1][0] and not self.draft.lines[-1][0].startswith("- "):
             last, where = self.draft.lines[-1]
             self.draft.lines[-1] = (last + "\\", where)
         if self.section is grammar.BY_NAME["skills"] and len(line.spans) == 2 and _label_like(*line.spans):
             markdown = f"- **{escape(line.spans[0].text.rstrip(':'))}:** {span_markdown(line.spans[1]).strip()}"
         self.draft.add(markdown, line.where())
+
+    def wrapped_after_date(self, previous: Line, line: Line) -> bool:
+        """The next line of a text whose date stands in a left column: set where that text starts, and the
+        line above filled its column."""
+        return (
+            _dated_lead(previous) and abs(line.x0 - _lead_x(previous)) < 2 and previous.page == line.page
+            and previous.x1 > self.right_x[(previous.page, previous.column)] - 4 * previous.size
+        )
 
     def wrapped(self, previous: Line, line: Line) -> bool:
         """A line of running text that went on to the next line: it filled its column to the right edge,
@@ -278,9 +304,13 @@ def _starts_new_sentence(before: str, markdown: str) -> bool:
 
 
 def _joined(before: str, after: str) -> str:
-    """A wrapped line joined to the one before it; "route-" + "level" is one word again."""
+    """A wrapped line joined to the one before it; "route-" + "level" is one word again, and a styled run
+    cut by the wrap is one run."""
     if before.endswith("-") and after[:1].islower():
         return before + after
+    for mark in ("***", "**", "*"):  # "*National Institute of*" + "*Technology*": one italic run again
+        if before.endswith(mark) and after.startswith(mark) and not before.endswith("\\" + mark):
+            return f"{before[: -len(mark)]} {after[len(mark) :]}"
     return f"{before} {after}"
 
 

@@ -201,7 +201,26 @@ def _chars(item: object, height: float) -> list[Char]:
 
 
 def _line_groups(chars: list[Char]) -> list[list[Char]]:
-    """Characters whose vertical middles lie within half a character of each other, top to bottom."""
+    """Characters whose vertical middles lie within half a character of each other, top to bottom; a
+    space goes with the line whose characters it stands between, whatever its own size (a space set
+    small between two words of a large name)."""
+    groups = _grouped([char for char in chars if not char.text.isspace()])
+    ends: dict[int, list[tuple[Char, list[Char]]]] = {}  # where characters end -> (character, its line)
+    for group in groups:
+        for char in group:
+            ends.setdefault(round(char.x1), []).append((char, group))
+    for space in (char for char in chars if char.text.isspace()):
+        middle = (space.top + space.bottom) / 2
+        before = [
+            group for offset in (0, -1, 1) for char, group in ends.get(round(space.x0) + offset, [])
+            if char.top <= middle <= char.bottom
+        ]
+        if before:
+            before[0].append(space)
+    return [sorted(group, key=lambda c: c.x0) for group in groups]
+
+
+def _grouped(chars: list[Char]) -> list[list[Char]]:
     groups: list[list[Char]] = []
     for char in sorted(chars, key=lambda c: ((c.top + c.bottom) / 2, c.x0)):
         middle = (char.top + char.bottom) / 2
@@ -212,7 +231,7 @@ def _line_groups(chars: list[Char]) -> list[list[Char]]:
                 last.append(char)
                 continue
         groups.append([char])
-    return [sorted(group, key=lambda c: c.x0) for group in groups]
+    return groups
 
 
 def _spans(chars: list[Char], page: int) -> Line:
@@ -310,7 +329,7 @@ def _separate_blocks(lines: list[Line], x: float) -> bool:
 def _mark_furniture(pages: list[Page]) -> None:
     """Page numbers, "Last updated", and lines repeated at the same place on every page."""
     first = pages[0].lines
-    name = max(first, key=lambda line: line.size).text if first else ""
+    name = max(first, key=lambda line: statistics.median(c.size for c in line.spans[0].chars)).spans[0].text if first else ""
     repeated: dict[tuple[str, int], int] = {}
     for page in pages:
         for line in page.lines:
@@ -320,7 +339,7 @@ def _mark_furniture(pages: list[Page]) -> None:
             edge = line.top < page.height * 0.08 or line.bottom > page.height * 0.92
             if edge and _FURNITURE.match(line.text.strip()):
                 line.furniture = True
-            elif len(pages) > 1 and repeated[(line.text, round(line.top))] == len(pages) and edge:
-                line.furniture = True
+            elif len(pages) > 1 and repeated[(line.text, round(line.top))] == len(pages) and edge and page.number > 1:
+                line.furniture = True  # on page 1 a header repeated on every page holds the name or contact
             elif page.number > 1 and edge and len(name) > 3 and name in line.text:
                 line.furniture = True  # a running head with the name on the later pages

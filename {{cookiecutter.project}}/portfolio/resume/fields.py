@@ -315,7 +315,8 @@ def _degree(rest: list[Piece], result: Fields) -> None:
         result.title = _take(rest, degree)
         after = rest[position] if position < len(rest) else None
         same_line = after is not None and degree is not None and after.line == degree.line
-        if same_line and not (SCHOOL_RE.search(after.text) or is_place(after.text) or after.strong):
+        styled_apart = after is not None and degree is not None and (after.strong, after.em) != (degree.strong, degree.em)
+        if same_line and not (SCHOOL_RE.search(after.text) or is_place(after.text) or after.strong or styled_apart):
             result.title = f"{result.title}, {_take(rest, after)}"  # "B.Tech, Computer Science"
     if not result.organisation:
         school = next((p for p in rest if SCHOOL_RE.search(p.text)), None)

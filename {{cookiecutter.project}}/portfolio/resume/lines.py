@@ -10,7 +10,7 @@ separated fields (and, for education, names a degree or a school); otherwise it 
 from __future__ import annotations
 
 import dataclasses
-
+import re
 from dataclasses import dataclass, field
 
 from .dates import looks_like_dates, parse_date_range, split_trailing_dates
@@ -30,6 +30,8 @@ class OneLine(Fields):
 
 
 def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
+    if kind == "publication" and _QUOTED_TITLE.search(plain(line)):
+        return _quoted_citation(line)
     if kind == "publication" and _citation_title(line) is not None:
         return _citation(line)
     head, rest = leading_strong(line)
@@ -84,6 +86,44 @@ def _citation(line: list[Run]) -> OneLine:
     found.location = ", ".join(text.strip(" .") for text in venue[1:])
     found.authors = plain(line[:at]).strip(" .,")
     return found
+
+
+# A title in quotes ("Authors. “Title.” Venue, 2020.", "2023 | “Title”. Authors. *Venue*.")
+_QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{8,}?)[,.]?[”\"]")
+
+
+def _quoted_citation(line: list[Run]) -> OneLine:
+    """A citation whose title is in quotes: the venue is the italic text after it (else its last
+    sentence), the date wherever it stands, and the authors the rest before the venue."""
+    text = plain(line)
+    quoted = _QUOTED_TITLE.search(text)
+    assert quoted is not None
+    found = OneLine(title=quoted.group(1).strip(" .,"))
+    dates = next((piece for piece in pieces(line) if piece.is_dates), None)
+    found.dates = dates.text if dates else ""
+    before, after = text[: quoted.start()], text[quoted.end() :]
+    italic = _italic_after(line, quoted.end())
+    if dates:
+        before, after = before.replace(dates.text, " "), after.replace(dates.text, " ")
+    sentences = [part.strip(" .,;|·–—-()") for part in re.split(r"\.\s+", after)]
+    sentences = [part for part in sentences if part]
+    found.organisation = italic or (sentences[-1] if sentences else "")
+    rest = [part for part in sentences if part != found.organisation and part not in found.organisation]
+    found.authors = before.strip(" .,;|·–—-") or ". ".join(rest)
+    return found
+
+
+def _italic_after(line: list[Run], offset: int) -> str:
+    """The italic runs (with what joins them) that start after character `offset` of the line."""
+    position, parts, started = 0, [], False
+    for run in line:
+        if position >= offset and (run.em or started and not run.text.strip()):
+            parts.append(run.text)
+            started = started or run.em
+        elif started:
+            break
+        position += len(run.text)
+    return " ".join("".join(parts).split()).strip(" .,")
 
 
 def _unmarked(line: list[Run], kind: EntryKind) -> OneLine | None:
