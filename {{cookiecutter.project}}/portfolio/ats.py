@@ -411,8 +411,8 @@ def _check_spacing(
     Parsers that split a section into entries by vertical gaps split an entry in two at a wider
     gap inside it, and run two entries together when nothing wider separates them.
     """
-    tops = sorted({round(item.top, 1) for item in items})
-    gaps = [later - earlier for earlier, later in zip(tops, tops[1:]) if later > earlier]
+    tops = _line_tops(items)
+    gaps = [later - earlier for earlier, later in zip(tops, tops[1:])]
     if not gaps or not starts:
         return
     limit = 1.4 * _line_pitch(gaps)
@@ -448,6 +448,16 @@ def _check_spacing(
                 f"{where}: entry '{name}' follows the previous one with a {gap:.1f} pt gap;"
                 f" over {limit:.1f} pt is needed for parsers to see a new entry",
             )
+
+
+def _line_tops(items: list[TextItem]) -> list[float]:
+    """The top of each visual line: items whose tops lie within the baseline tolerance (a cell set in
+    italics beside one in roman) are one line."""
+    tops: list[float] = []
+    for top in sorted(round(item.top, 1) for item in items):
+        if not tops or top - tops[-1] > BASELINE_TOLERANCE:
+            tops.append(top)
+    return tops
 
 
 def _anchor(items: list[TextItem], fields: list[tuple[str, str]], cursor: int) -> int:

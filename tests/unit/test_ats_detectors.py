@@ -1,0 +1,120 @@
+"""Every detector of the ATS round-trip check fires on a PDF made to break its rule, and stays quiet on our
+own layout (the near miss). Each broken PDF is our own template with one thing changed: the style (entry
+spacing) or one line of resume.typ (bold headings, capitals, page numbers, the list marker, fields in one run).
+
+The expected problem lines are written out by hand: a change to what the check reports fails here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from src_support import FIXTURES, module
+
+ats = module("ats")
+pdf = module("pdf")
+resume = module("resume")
+
+SENIOR = resume.parse_resume((FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8"), "resume.md").public()
+HEADING = 'text(size: 11pt, weight: "bold", upper(it.body))'
+PAGE = "  numbering: none,\n  header: none,\n  footer: none,"
+
+
+def report(tmp_path: Path, edit: tuple[str, str] | None = None, style=pdf.DEFAULT_STYLE, source=SENIOR):
+    """The check of `source` rendered with our template, `edit` (old, new) made to it first."""
+    template = tmp_path / "resume.typ"
+    text = pdf.TEMPLATE.read_text(encoding="utf-8")
+    if edit is not None:
+        assert edit[0] in text, f"resume.typ no longer has {edit[0]!r}: update this test's edit"
+        text = text.replace(*edit)
+    template.write_text(text, encoding="utf-8")
+    out = tmp_path / "resume.pdf"
+    pdf.render_pdf(source, out, template=template, style=style)
+    return ats.check_pdf(out, source)
+
+
+def test_our_own_layout_passes_every_detector(tmp_path: Path) -> None:
+    checked = report(tmp_path)
+    assert checked.problems == []
+    for passed in (
+        "layout: no page numbers",
+        "layout: heading 'Experience' is bold capitals",
+        "spacing: entry 'Contoso Logistics' set apart",
+        "spacing: entry 'Northwind Payments' evenly spaced",
+        "pypdf: every bullet marker is next to its text",
+        "fields: organisation 'Northwind Payments' is its own text item",
+        "fields: dates 'March 2021 – Present' is its own text item",
+    ):
+        assert passed in checked.passed, passed
+
+
+def _gap_lines(template: str, rows: list[tuple[int, str, str]]) -> list[str]:
+    return [template.format(line=line, name=name, gap=gap) for line, name, gap in rows]
+
+
+JOBS = [(24, "Northwind Payments"), (32, "Contoso Logistics"), (40, "Fabrikam Health"), (47, "Tailspin Toys"),
+        (54, "Wide World Importers"), (60, "Adventure Works")]
+
+
+def test_entries_that_run_together_are_reported(tmp_path: Path) -> None:
+    tight = dataclasses.replace(pdf.DEFAULT_STYLE, entry_gap=pdf.DEFAULT_STYLE.pitch)
+    rows = [(32, "Contoso Logistics", "12.0"), (40, "Fabrikam Health", "11.9"), (47, "Tailspin Toys", "11.9"),
+            (54, "Wide World Importers", "11.9"), (60, "Adventure Works", "11.9"),
+            (72, "Colorado State University", "11.9")]
+    assert report(tmp_path, style=tight).problems == _gap_lines(
+        "resume.md:{line}: entry '{name}' follows the previous one with a {gap} pt gap; over 16.8 pt is needed"
+        " for parsers to see a new entry", rows
+    )
+
+
+def test_a_wide_gap_inside_an_entry_is_reported(tmp_path: Path) -> None:
+    edit = ("    paragraphs(e.paragraphs)\n", "    paragraphs(e.paragraphs)\n    v(1.5em)\n")
+    gaps = ["27.6", "27.7", "27.6", "27.6", "27.7", "27.6"]
+    assert report(tmp_path, edit).problems == _gap_lines(
+        "resume.md:{line}: a {gap} pt gap inside entry '{name}' (limit 16.8 pt) makes parsers split it in two",
+        [(line, name, gap) for (line, name), gap in zip(JOBS, gaps)],
+    )
+
+
+HEADINGS = [(12, "Professional Summary"), (16, "Technical Skills"), (22, "Experience"), (66, "Education"),
+            (76, "Certifications")]
+
+
+@pytest.mark.parametrize(
+    ("edit", "case"),
+    [
+        ((HEADING, 'text(size: 11pt, weight: "regular", upper(it.body))'), str.upper),  # capitals, not bold
+        ((HEADING, 'text(size: 11pt, weight: "bold", it.body)'), str),  # bold, not capitals
+    ],
+)
+def test_a_heading_that_is_not_bold_capitals_is_reported(tmp_path: Path, edit: tuple[str, str], case) -> None:
+    assert report(tmp_path, edit).problems == [
+        f"resume.md:{line}: layout: heading '{case(name)}' is not bold capitals; parsers may not see a section start"
+        for line, name in HEADINGS
+    ]
+
+
+def test_a_page_number_is_reported(tmp_path: Path) -> None:
+    problems = report(tmp_path, (PAGE, '  numbering: "1",\n  header: none,')).problems
+    assert problems[0] == "layout: page number line(s) '1'; parsers read them as resume content"
+
+
+def test_a_marker_set_apart_from_its_bullet_is_reported(tmp_path: Path) -> None:
+    edit = ("#set list(indent: 0.35em, body-indent: 0.45em", "#set list(indent: 0.35em, body-indent: 4em")
+    assert report(tmp_path, edit).problems == ["pdftotext: 12 bullet marker(s) '•' separated from their text"]
+
+
+def test_fields_set_in_one_run_are_reported_as_merged(tmp_path: Path) -> None:
+    edit = (
+        "grid(columns: (1fr, auto), column-gutter: gutter, align: (left + bottom, right + bottom), start, end)",
+        "[#start | #end]",
+    )
+    problems = report(tmp_path, edit).problems
+    assert problems[:2] == [
+        "resume.md:24: organisation 'Northwind Payments' is merged with its neighbours into one text item"
+        " 'Northwind Payments | Chicago, IL'; a parser cannot read it as a separate field",
+        "resume.md:24: location 'Chicago, IL' is merged with its neighbours into one text item"
+        " 'Northwind Payments | Chicago, IL'; a parser cannot read it as a separate field",
+    ]
