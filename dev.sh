@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Template development: `./dev.sh demo` bakes the defaults and builds them; `./dev.sh test` runs every test.
+# Template development: `./dev.sh demo` bakes the defaults and builds them; `./dev.sh test` runs every test;
+# `./dev.sh screenshots` refreshes the README's pictures.
 # Both install what they need first (dev venv, Vale and actionlint via `go install`, Debian packages as root).
 set -euo pipefail
 
@@ -138,9 +139,28 @@ run_tests() {
   "$VENV/bin/python" -m pytest tests "$@"
 }
 
+# The README's pictures (docs/images/): the tests that take them, pointed at that folder. Tests never write
+# tracked files on their own.
+screenshots() {
+  setup
+  say "Refreshing docs/images/ (the README's screenshots)"
+  cd "$ROOT"
+  PORTFOLIO_SCREENSHOTS="$ROOT/docs/images" "$VENV/bin/python" -m pytest -q \
+    "tests/test_accessibility.py::test_screenshots_for_the_readme" "tests/test_run_sh.py::test_plain_run_sets_up_and_builds"
+}
+
+# A mutation score of the reader, the ATS check, the exports, the fit and the match against the fast lane
+# (scripts/mutate.py; minutes, so not part of `test`). Its last line: `mutation score: K/M killed (P%)`.
+mutate() {
+  setup
+  "$VENV/bin/python" "$ROOT/scripts/mutate.py" "$@"
+}
+
 case "${1:-help}" in
   demo) demo ;;
   test) shift; run_tests "$@" ;;
+  screenshots) screenshots ;;
+  mutate) shift; mutate "$@" ;;
   setup) setup ;;
-  *) printf 'Usage: ./dev.sh demo | test [pytest args] | setup\n' ;;
+  *) printf 'Usage: ./dev.sh demo | test [pytest args] | screenshots | mutate [module ...] | setup\n' ;;
 esac

@@ -33,7 +33,9 @@ BROWSER_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = TEMPLATE / "docs" / "images"
+# The README's pictures: tests take them into a temporary folder; `./dev.sh screenshots` points this at
+# docs/images/ to refresh them.
+SCREENSHOTS = Path(os.environ["PORTFOLIO_SCREENSHOTS"]) if os.environ.get("PORTFOLIO_SCREENSHOTS") else None
 ODD_NAME = "Zoë O'Brien-Łukasz <b>&amp; 李</b>"
 ODD_ROLE = 'Staff <i>Engineer</i> & "SRE"'
 

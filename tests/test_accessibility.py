@@ -1,6 +1,7 @@
 """axe-core in headless Chromium (Playwright, Debian's /usr/bin/chromium) on every built page.
 
-Also writes the README screenshots of resume.html and index.html to docs/images/.
+Also takes the README screenshots of resume.html and index.html (into docs/images/ only under
+`./dev.sh screenshots`).
 """
 
 from __future__ import annotations
@@ -112,12 +113,13 @@ def test_unusual_name_pages_pass_axe(
     check_pages(browser, files, axe_source, viewport=DESKTOP, color_scheme="light")
 
 
-def test_screenshots_for_the_readme(browser: Browser, site: Path) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_for_the_readme(browser: Browser, site: Path, tmp_path: Path) -> None:
+    folder = SCREENSHOTS or tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": SCREENSHOT_WIDTH, "height": 800}, color_scheme="light")
     try:
         for name in ("resume", "index"):
-            target = SCREENSHOTS / f"site-{name}.png"
+            target = folder / f"site-{name}.png"
             page.goto((site / f"{name}.html").as_uri())
             page.screenshot(path=str(target), full_page=True)
             width, height = png_size(target)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import stat
-import time
 from pathlib import Path
 
 import pytest
@@ -66,9 +65,7 @@ def test_one_batch_renders_all_then_the_cache_costs_nothing(baked_default: Path,
     total = sum(mermaid_blocks(source.read_text(encoding="utf-8")) for source, _ in pairs)
     assert total >= 2, "the default design docs should hold at least two diagrams"
 
-    started = time.perf_counter()
     result = run_build(repo, env)
-    cold = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert calls(log) == 1, "all uncached diagrams go through one mmdc call"
     assert len(list((repo / ".cache" / "diagrams").glob("*.svg"))) == total
@@ -76,13 +73,10 @@ def test_one_batch_renders_all_then_the_cache_costs_nothing(baked_default: Path,
         assert len(diagram_svgs(page)) == mermaid_blocks(source.read_text(encoding="utf-8"))
 
     # Warm: no mermaid-cli on PATH at all, and a missing diagram would be an error.
-    started = time.perf_counter()
     warm_result = run_build(repo, build_env(mmdc=False, require_diagrams=True))
-    warm = time.perf_counter() - started
     assert warm_result.returncode == 0, warm_result.stderr
     assert not diagram_messages(warm_result.stderr)
     assert all(diagram_svgs(page) for _, page in pairs), "cached SVGs are inlined"
-    assert warm < cold / 2, f"warm build {warm:.2f} s is not much faster than cold {cold:.2f} s"
 
     # Edit one label: only that diagram renders again.
     source, page = pairs[0]
