@@ -834,6 +834,19 @@ def _hostile_outcome(
     return "rejected cleanly" if clean and (named or evaluated) else "failures"
 
 
+def measure_mutation_score(bench: Bench) -> None:
+    """The last `./dev.sh mutate` (benchmarks/mutation.json), kept beside the timings; not re-run here."""
+    figures = BENCH_DIR / "mutation.json"
+    if not figures.is_file():
+        raise Skipped("no benchmarks/mutation.json: run ./dev.sh mutate")
+    data = json.loads(figures.read_text(encoding="utf-8"))
+    bench.add(
+        "mutation score of the reader and checks (last ./dev.sh mutate)", data["score_percent"], unit="count",
+        note=f"{data['killed']}/{data['total']} killed, in %; survivors in benchmarks/mutation.md; goal >= 90",
+    )
+    bench.record("mutation", data)
+
+
 SECTIONS: list[Callable[[Bench], None]] = [
     measure_bake,
     measure_edit_rebuild,
@@ -844,6 +857,7 @@ SECTIONS: list[Callable[[Bench], None]] = [
     measure_page_weights,
     measure_vale,
     measure_hostile_answers,
+    measure_mutation_score,
 ]
 
 

@@ -8,6 +8,7 @@ loaded under another name (`portfolio_src`) so it never shadows the baked copy o
 from __future__ import annotations
 
 import importlib
+import os
 import importlib.util
 import sys
 from pathlib import Path
@@ -15,9 +16,13 @@ from types import ModuleType
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "{{cookiecutter.project}}" / "portfolio"
+_ROOT = Path(__file__).resolve().parents[2]
+# Under `./dev.sh mutate` the package is copied beside the tests as `portfolio` (mutmut mutates it there
+# and names its mutants by that module name); otherwise it is the template's, loaded as `portfolio_src`.
+_MUTATING = os.environ.get("PORTFOLIO_MUTATING") == "1"
+PACKAGE = _ROOT / "portfolio" if _MUTATING else _ROOT / "{{cookiecutter.project}}" / "portfolio"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-NAME = "portfolio_src"
+NAME = "portfolio" if _MUTATING else "portfolio_src"
 
 
 def load_package() -> ModuleType:
