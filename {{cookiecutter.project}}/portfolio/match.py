@@ -206,6 +206,10 @@ def _split_posting(text: str) -> tuple[str, str]:
     in_preferred = in_ignored = False
     previous = ""
     for line in text.splitlines():
+        label, colon, rest = line.strip().partition(":")
+        if colon and rest.strip() and _IGNORED_HEAD.fullmatch(label.strip("#*_- ").strip()):
+            previous = line
+            continue  # "About us: we use Salesforce internally." is the employer's blurb, on one line
         heading = _heading_text(line)
         if heading is None and in_ignored and not previous.strip() and _title_like(line):
             heading = line.strip()  # "What you'll be doing" after an "About us" part ends it
