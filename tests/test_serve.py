@@ -57,8 +57,9 @@ class Server:
         return page
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -132,3 +133,18 @@ def test_the_preview_escapes_what_the_resume_says(served) -> None:
     resume.write_text(text.replace(f"**{organisation}**", '**Smith & "Sons"**', 1), encoding="utf-8")
     page = server.until("_preview/", "Smith &amp; &#34;Sons&#34;")
     assert 'Smith & "Sons"' not in page
+
+
+def test_rapid_saves_coalesce_into_one_rebuild(served) -> None:
+    work, server = served
+    resume = work / "resume.md"
+    text = resume.read_text(encoding="utf-8")
+    bullet = first_bullet(resume)
+    for index in range(5):  # an editor saving five times in a row
+        resume.write_text(text.replace(bullet, f"- Cut p99 latency by {index + 1}0% for 4 services."), encoding="utf-8")
+    server.until("resume.html", "Cut p99 latency by 50% for 4 services.")
+    time.sleep(1.0)  # room for any further rebuild to show
+    server.stop()
+    assert server.process.stdout is not None
+    rebuilds = server.process.stdout.read().count("Rebuilt in")  # after the URL line: rebuilds for saves only
+    assert 1 <= rebuilds <= 2, rebuilds
