@@ -240,7 +240,7 @@ def expected_paragraphs(resume) -> list[tuple[str, str]]:
         expected += [("List Bullet", bullet.text) for bullet in section.bullets]
         for entry in section.entries:
             details = [entry.organisation, entry.location, ", ".join(entry.tech), entry.dates]
-            details += [entry.link.text] if entry.link else []
+            details += [entry.link.text] if entry.link and entry.link.text != entry.organisation else []
             if entry.layout == "line":  # a one-line entry stays one paragraph
                 expected.append(("", " | ".join(part for part in [entry.title, *details] if part)))
             else:

@@ -295,7 +295,10 @@ def _skill_md(group: SkillGroup) -> str:
 
 def _entry_md(entry: Entry) -> list[str]:
     details = []
-    if entry.organisation:
+    linked_name = entry.link is not None and entry.link.text == entry.organisation  # "**[Initech](url)**"
+    if entry.organisation and linked_name:
+        details.append(f"**[{md_escape(entry.organisation)}]({_target(entry.link.url)})**")
+    elif entry.organisation:
         details.append(f"**{md_escape(entry.organisation)}**")
     if entry.location:
         details.append(md_escape(entry.location))
@@ -303,7 +306,7 @@ def _entry_md(entry: Entry) -> list[str]:
         details.append(f"*{md_escape(', '.join(entry.tech))}*")
     if entry.dates:
         details.append(f"*{md_escape(entry.dates)}*")
-    if entry.link:
+    if entry.link and not linked_name:
         details.append(f"[{md_escape(entry.link.text)}]({_target(entry.link.url)})")
     if entry.layout == "line":
         blocks = [" | ".join([f"**{md_escape(entry.title)}**", *details])]
