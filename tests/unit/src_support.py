@@ -22,6 +22,11 @@ _ROOT = Path(__file__).resolve().parents[2]
 _MUTATING = os.environ.get("PORTFOLIO_MUTATING") == "1"
 PACKAGE = _ROOT / "portfolio" if _MUTATING else _ROOT / "{{cookiecutter.project}}" / "portfolio"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+if _MUTATING:  # thousands of runs: the property tests try fewer examples each
+    from hypothesis import settings
+
+    settings.register_profile("mutating", max_examples=25, deadline=None)
+    settings.load_profile("mutating")
 NAME = "portfolio" if _MUTATING else "portfolio_src"
 
 

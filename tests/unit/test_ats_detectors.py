@@ -22,17 +22,23 @@ HEADING = 'text(size: 11pt, weight: "bold", upper(it.body))'
 PAGE = "  numbering: none,\n  header: none,\n  footer: none,"
 
 
+_RENDERED: dict[tuple, Path] = {}  # each broken PDF once per session (the check is what is under test)
+
+
 def report(tmp_path: Path, edit: tuple[str, str] | None = None, style=pdf.DEFAULT_STYLE, source=SENIOR):
     """The check of `source` rendered with our template, `edit` (old, new) made to it first."""
-    template = tmp_path / "resume.typ"
-    text = pdf.TEMPLATE.read_text(encoding="utf-8")
-    if edit is not None:
-        assert edit[0] in text, f"resume.typ no longer has {edit[0]!r}: update this test's edit"
-        text = text.replace(*edit)
-    template.write_text(text, encoding="utf-8")
-    out = tmp_path / "resume.pdf"
-    pdf.render_pdf(source, out, template=template, style=style)
-    return ats.check_pdf(out, source)
+    key = (edit, style)
+    if key not in _RENDERED or not _RENDERED[key].is_file():
+        template = tmp_path / "resume.typ"
+        text = pdf.TEMPLATE.read_text(encoding="utf-8")
+        if edit is not None:
+            assert edit[0] in text, f"resume.typ no longer has {edit[0]!r}: update this test's edit"
+            text = text.replace(*edit)
+        template.write_text(text, encoding="utf-8")
+        out = tmp_path / "resume.pdf"  # pytest keeps it for the session
+        pdf.render_pdf(source, out, template=template, style=style)
+        _RENDERED[key] = out
+    return ats.check_pdf(_RENDERED[key], source)
 
 
 def test_our_own_layout_passes_every_detector(tmp_path: Path) -> None:
