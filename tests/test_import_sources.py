@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from export_support import mods  # noqa: F401  (fixture)
 from portfolio_support import RESUMES, built_repo, portfolio, run_portfolio  # noqa: F401  (fixture)
+from vale_support import vale_binary
 
 sys.path.append(str(Path(__file__).parent / "unit"))
 from blind_score import score  # noqa: E402
@@ -58,9 +60,18 @@ def test_fields_of_resumes_written_blind_reach_resume_json(mods, kind: str) -> N
     assert reached / total >= KINDS[kind][3], missed[:20]
 
 
+# The Vale rules about what a resume says (the user's to fix); every other finding after an import would be ours.
+CONTENT_RULES = {
+    "Portfolio.ActionVerb", "Portfolio.BulletLength", "Portfolio.Buzzwords", "Portfolio.CapacityNumbers",
+    "Portfolio.Filler", "Portfolio.MeasuredResult", "Portfolio.Pronouns", "Portfolio.Spelling",
+    "Portfolio.SummaryLength", "Portfolio.VagueClaims", "Portfolio.WeakOpener",
+}
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_import_then_build_writes_the_fields_to_the_site(built_repo: Path, tmp_path: Path, kind: str) -> None:
-    """The real commands: `import FILE --force`, then `build`; the first file of each kind."""
+    """The real commands: `import FILE --force`, `build`, `ats-check`, then the checks' own Vale and mdformat
+    on resume.md, which find only content to change; the first file of each kind."""
     source = sorted((BLIND / kind).glob(KINDS[kind][0]))[0]
     repo = tmp_path / "repo"
     shutil.copytree(built_repo, repo)
@@ -73,6 +84,23 @@ def test_import_then_build_writes_the_fields_to_the_site(built_repo: Path, tmp_p
     key = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
     found = score(source, key, data)
     assert found.reached >= 0.8 * len(found.fields)
+    ats = run_portfolio(repo, "ats-check")
+    assert ats.returncode == 0, ats.stdout + ats.stderr
+    vale = subprocess.run([vale_binary(), "--output=JSON", "resume.md"], cwd=repo, capture_output=True, text=True)
+    rules = {alert["Check"] for alert in json.loads(vale.stdout or "{}").get("resume.md", [])}
+    assert rules <= CONTENT_RULES, rules - CONTENT_RULES
+    mdformat = subprocess.run([str(Path(sys.executable).with_name("mdformat")), "--check", "resume.md"], cwd=repo)
+    assert mdformat.returncode == 0
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_import_is_what_mdformat_keeps(mods, kind: str) -> None:
+    """pre-commit's mdformat hook must find nothing to change in an imported resume.md."""
+    import mdformat
+
+    for path in sorted((BLIND / kind).glob(KINDS[kind][0])):
+        markdown = mods.importer.read_resume(path).markdown
+        assert mdformat.text(markdown, extensions={"frontmatter", "gfm", "tables"}) == markdown, path.name
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in RESUMES.glob("*.md")))
@@ -82,7 +110,7 @@ def test_our_own_pdf_comes_back(portfolio, mods, tmp_path: Path, name: str) -> N
     portfolio.pdf.render_pdf(resume, out)
     back = mods.resume.parse_resume(mods.importer.read_resume(out).markdown)
     assert [b.text for b in back.all_bullets()] == [b.text for b in resume.all_bullets()]
-    assert visible_content(back) == visible_content(resume)
+    assert visible_content(back, dates_as_values=True) == visible_content(resume, dates_as_values=True)
 
 
 def _zip(files: dict[str, bytes]) -> bytes:

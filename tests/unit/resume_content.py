@@ -48,9 +48,17 @@ def _entry(entry: Any) -> tuple:
     )
 
 
-def visible_content(resume: Any) -> dict[str, Any]:
+def visible_content(resume: Any, *, dates_as_values: bool = False) -> dict[str, Any]:
     """What a PDF of the resume shows: no front matter, variants, hidden ids or tags, nor the form an entry
-    was written in; headings in any case (the PDF prints them in capitals)."""
+    was written in; headings in any case (the PDF prints them in capitals). With `dates_as_values`, a date
+    is its value ("Jan 2021" and "January 2021" are the same), as an import writes dates out one way."""
+
+    def dates(entry: Any) -> Any:
+        period = entry.period
+        if not dates_as_values or period is None:
+            return entry.dates
+        return (period.start, period.end, period.ongoing)
+
     return {
         "name": resume.name,
         "contact": [(c.kind, c.text) for c in resume.contact],
@@ -62,7 +70,7 @@ def visible_content(resume: Any) -> dict[str, Any]:
                 [(g.label, g.items) for g in s.skills],
                 [b.text for b in s.bullets],
                 [
-                    (e.kind, e.title, e.organisation, e.location, e.dates, e.tech, e.link.url if e.link else None,
+                    (e.kind, e.title, e.organisation, e.location, dates(e), e.tech, e.link.url if e.link else None,
                      [b.text for b in e.bullets], e.paragraphs)
                     for e in s.entries
                 ],

@@ -160,6 +160,8 @@ def test_near_misses_of_one_line_entries_stay_bullets(line: str) -> None:
         ("2020/07 – present", (2020, 7), None, True),
         ("2015.08 – 2017.08", (2015, 8), (2017, 8), False),
         ("Summer 2018", (2018, None), (2018, None), False),
+        ("Aug '19 – Oct '22", (2019, 8), (2022, 10), False),
+        ("Jan ’98 – Present", (1998, 1), None, True),
         ("Fall 2019 – Spring 2021", (2019, None), (2021, None), False),
     ],
 )
@@ -170,7 +172,7 @@ def test_dates_in_their_common_spellings(text: str, start: tuple, end: tuple | N
     assert period.ongoing is ongoing
 
 
-@pytest.mark.parametrize("text", ["Summer", "2021 – 2019", "13/2020", "2020/13", "v2.0", "Present"])
+@pytest.mark.parametrize("text", ["Summer", "2021 – 2019", "13/2020", "2020/13", "v2.0", "Present", "'19", "Aug '190"])
 def test_near_miss_dates_are_not_read_as_dates(text: str) -> None:
     assert resume.parse_date_range(text) is None
 

@@ -20,6 +20,12 @@ def test_vale_bullet_rules_read_skills_lines_and_sections_as_the_grammar_does(ru
     assert f"re_achieve := text.re_compile(`{grammar.VALE_ACHIEVEMENT_SECTIONS}`)" in script
 
 
+def test_the_vale_headings_rule_takes_the_grammar_s_standard_headings() -> None:
+    script = (ROOT / "styles" / "Portfolio" / "Headings.yml").read_text(encoding="utf-8")
+    assert f"for h in text.split(`{grammar.VALE_STANDARD_HEADINGS}`" in script
+    assert {kind.heading.casefold() for kind in grammar.SECTIONS} <= grammar.STANDARD_HEADINGS
+
+
 SKILLS_LINES = ["**Languages:** Python, Go", "**Cloud**: AWS, GCP", "__Tools:__ Docker, Git"]
 NOT_SKILLS_LINES = [
     "**Hackathon winner**, HackMIT 2019",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..resume import parse_resume
 from .common import ImportProblem, ImportResult, check_readable, write_atomic
 from .guard import EXAMPLE_FINGERPRINTS, example_fingerprint, is_example
 from .jsonresume import DEFAULT_SECTIONS, NOT_MAPPED, read_json_resume, to_markdown
@@ -33,8 +34,23 @@ __all__ = [
 
 
 def read_resume(source: Path) -> ImportResult:
-    """The source read into a model and printed as canonical resume.md (nothing written yet)."""
-    source = Path(source)
+    """The source read into a model and printed as canonical resume.md (nothing written yet), in the form
+    the repository's mdformat hook keeps, so `./run.sh check` finds nothing of ours to change."""
+    result = _read(Path(source))
+    formatted = as_mdformat_keeps_it(result.markdown)
+    if formatted != result.markdown:
+        result.markdown = formatted
+        result.resume = parse_resume(formatted, "resume.md")
+    return result
+
+
+def as_mdformat_keeps_it(markdown: str) -> str:
+    import mdformat  # with the plugins the pre-commit hook uses (requirements.txt pins the same)
+
+    return mdformat.text(markdown, extensions={"frontmatter", "gfm", "tables"})
+
+
+def _read(source: Path) -> ImportResult:
     data = read_source(source)
     kind = kind_of(source, data)
     if kind == "json":

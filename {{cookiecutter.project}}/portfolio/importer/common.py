@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PortfolioError
-from ..resume import Resume, ResumeError, Section, SkillGroup, parse_resume
+from ..resume import Resume, ResumeError, Section, SkillGroup, grammar, parse_resume
 from ..resume.contact import with_phone
+from ..resume.dates import DateRange, PartialDate
 
 # Larger than any resume; a bigger file is refused before it is read.
 MAX_BYTES = 20 * 1024 * 1024
@@ -43,9 +44,15 @@ class ImportResult:
 
 def tidied(resume: Resume) -> tuple[Resume, list[str]]:
     """What an import writes more neatly than it read: a skills list of one item a line ("- Swift",
-    "- UIKit") becomes one line of items, and a short line of text under the name with no role in the
-    front matter ("iOS Engineer") becomes the target role."""
+    "- UIKit") becomes one line of items, a short line of text under the name with no role in the front
+    matter ("iOS Engineer") becomes the target role, dates written more than one way are written out the one
+    way ("03/2021 – now" as "March 2021 – Present"), and a heading the checks would not take as standard ("Work", "Selected
+    Experience") becomes its kind's ("Experience"). What is left for `./run.sh check` is content."""
     sections = [_skills_joined(section) if section.kind == "skills" else section for section in resume.sections]
+    dated = [entry for section in sections for entry in section.entries if entry.period is not None]
+    one_way = any(all(entry.dates == written_out(entry.period, short) for entry in dated) for short in (False, True))
+    sections = [section if one_way else _dates_written_out(section) for section in sections]
+    sections = [_standard_heading(section) for section in sections]
     role = resume.target_role
     first = sections[0] if sections else None
     if not role and first is not None and not first.heading and first.kind == "text" and len(first.paragraphs) == 1:
@@ -72,6 +79,36 @@ def unplaced(resume: Resume, where) -> list[str]:  # noqa: ANN001 - line -> "whe
         for warning in resume.warnings
         if not warning.advice and not (role and warning.message.startswith(f"'{role}' under the name"))
     ]
+
+
+def _dates_written_out(section: Section) -> Section:
+    entries = tuple(
+        dataclasses.replace(entry, dates=written_out(entry.period)) if entry.period is not None else entry
+        for entry in section.entries
+    )
+    return dataclasses.replace(section, entries=entries)
+
+
+def written_out(period: DateRange, short: bool = False) -> str:
+    """"March 2021 – Present" ("Mar 2021 – Present" when `short`), "2019 – 2021", "May 2020": the one form
+    the DateStyle rule asks for. A resume whose dates all have one of the two forms keeps them as they are."""
+
+    def text(date: PartialDate) -> str:
+        return str(date)[:3] + str(date)[str(date).index(" "):] if short and date.month else str(date)
+
+    start = text(period.start)
+    if period.ongoing:
+        return f"{start} – Present"
+    return start if period.end is None or period.end == period.start else f"{start} – {text(period.end)}"
+
+
+def _standard_heading(section: Section) -> Section:
+    kind = grammar.BY_NAME.get(section.kind)
+    if not section.heading or kind is None or kind is grammar.TEXT:
+        return section
+    if " ".join(section.heading.casefold().replace("&", "and").split()) in grammar.STANDARD_HEADINGS:
+        return section
+    return dataclasses.replace(section, heading=kind.heading)
 
 
 def _skills_joined(section: Section) -> Section:

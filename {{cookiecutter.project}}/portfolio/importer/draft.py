@@ -9,6 +9,7 @@ the reader gives is reported at its place in the original ("paragraph 12", "page
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from .common import ImportProblem, ImportResult, tidied, unplaced
 
 # Characters a document uses as bullet markers, icon glyphs before contact items, and Private Use Area
 # icons (Font Awesome and the like).
-BULLET_MARKS = "•·▪◦○●■□➢➤►▶✓✔–—-*"
+BULLET_MARKS = "•·▪◦○●■□➢➤►▶▸▹✓✔✦◆◇❖–—-*"
 _ICONS_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\u2709\u260e\u2706\U0001f4de\U0001f4e7\U0001f310\U0001f4cd\u2302\u2192]")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
@@ -28,7 +29,10 @@ def escape(text: str) -> str:
 
 
 def without_icons(text: str) -> str:
-    return " ".join(_ICONS_RE.sub(" ", text).split())
+    """The text without icon glyphs: the Private Use Area, and pictographs ("⚑", "⚙", "☎") set before a
+    contact item or a heading."""
+    text = _ICONS_RE.sub(" ", text)
+    return " ".join("".join(" " if unicodedata.category(char) == "So" else char for char in text).split())
 
 
 def bullet_text(text: str) -> str | None:
@@ -36,7 +40,7 @@ def bullet_text(text: str) -> str | None:
     stripped = text.lstrip()
     if len(stripped) > 1 and stripped[0] in BULLET_MARKS and stripped[1] in " \t\u00a0":
         return stripped[1:].strip()
-    if stripped[:1] in "•·▪◦○●■➢➤►▶✓✔" and len(stripped) > 1:
+    if stripped[:1] in "•·▪◦○●■➢➤►▶▸▹✓✔✦◆◇❖" and len(stripped) > 1:
         return stripped[1:].strip()
     return None
 

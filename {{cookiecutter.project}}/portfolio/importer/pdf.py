@@ -17,7 +17,7 @@ from pathlib import Path
 from ..resume import grammar
 from ..resume.dates import parse_date_range
 from .common import ImportResult
-from .draft import Draft, bullet_text, escape, finish, heading_case, is_heading_text, without_icons
+from .draft import BULLET_MARKS, Draft, bullet_text, escape, finish, heading_case, is_heading_text, without_icons
 from .pdf_lines import Line, Span, read_pages
 
 
@@ -165,6 +165,7 @@ class _DraftWriter:
     def body(self, lines: list[Line]) -> None:
         self.marked = True
         self.section = grammar.TEXT
+        self.in_contact = False
         self.head_x = _head_x(lines)
         self.right_x: dict[tuple[int, int], float] = {}  # where the text of each page and column ends
         for line in lines:
@@ -179,6 +180,7 @@ class _DraftWriter:
                 self.draft.add(f"## {heading_case(without_icons(line.text))}", line.where())
                 self.draft.blank()
                 self.section = grammar.section_kind(line.text)
+                self.in_contact = bool(grammar.CONTACT_HEADING_RE.match(without_icons(line.text)))
                 previous, in_bullet = None, False
                 continue
             markdown = line_markdown(line)
@@ -241,8 +243,11 @@ class _DraftWriter:
 
     def wrapped(self, previous: Line, line: Line) -> bool:
         """A line of running text that went on to the next line: it filled its column to the right edge,
-        and the next starts where it did, as text, not as a new head."""
+        and the next starts where it did, as text, not as a new head (nor a contact item, which a
+        sidebar stacks one under another)."""
         full = previous.x1 > self.right_x[(previous.page, previous.column)] - 4 * previous.size
+        if self.in_contact or _CONTACT_ITEM.search(previous.text) or _CONTACT_ITEM.search(line.text):
+            return False
         return (
             full and len(previous.spans) == 1 and len(line.spans) == 1 and abs(line.x0 - previous.x0) < 2
             and _style_at(line, 0) == _style_at(previous, -1) and parse_date_range(line.text) is None
@@ -270,6 +275,10 @@ def _head_x(lines: list[Line]) -> dict[tuple[int, int], float]:
     for line in lines:
         starts.setdefault((line.page, line.column), []).append(round(_lead_x(line)))
     return {key: float(min((x for x in xs if xs.count(x) > 1), default=min(xs))) for key, xs in starts.items()}
+
+
+# An e-mail address, a phone number or a web address: an item of a contact list, never half a sentence.
+_CONTACT_ITEM = re.compile(r"\S@\S|^\s*\+?\(?\d[\d ().-]{6,}\d\s*$|^\s*(?:https?://|www\.)|\.(?:com|org|net|dev|io)(?:/\S*)?\s*$")
 
 
 def _dated_lead(line: Line) -> bool:
@@ -317,7 +326,7 @@ def _joined(before: str, after: str) -> str:
 def _after_mark(markdown: str) -> str:
     """The bullet's Markdown without its mark (which may sit in its own span: "• | Led ...")."""
     text = markdown.lstrip()
-    while text and (text[0] in "•·▪◦○●■□➢➤►▶✓✔–—-*|" or text[0].isspace()):
+    while text and (text[0] in BULLET_MARKS + "|" or text[0].isspace()):
         if text[0] == "*" and text[:2] == "**":
             break
         text = text[1:]

@@ -65,6 +65,7 @@ def _point_re(tag: str) -> str:
         rf"(?P<{tag}_ongoing>{_ONGOING})"
         rf"|(?:{month}\s*,?\s+|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*|{_SEASON}\s+)?(?P<{tag}_year>(?:19|20)\d\d)"
         rf"(?:[-/.](?P<{tag}_iso>0[1-9]|1[0-2])(?!\d))?"
+        rf"|{_MONTH_RE.format(f'{tag}_month2')}\s*['’](?P<{tag}_yy>\d\d)(?!\d)"  # "Aug '19"
     )
 
 
@@ -113,13 +114,16 @@ def _range(text: str, match: re.Match[str] | None) -> DateRange | None:
         return None
     if match["b_ongoing"]:
         return DateRange(text, start, None, ongoing=True)
-    end = _point(match, "b") if match["b_year"] else start
+    end = _point(match, "b") if match["b_year"] or match["b_yy"] else start
     if end is None or end.sort_key() < start.sort_key():
         return None
     return DateRange(text, start, end)
 
 
 def _point(match: re.Match[str], tag: str) -> PartialDate | None:
+    if match[f"{tag}_yy"]:  # a two-digit year: '50 to '99 are the 1900s
+        short = int(match[f"{tag}_yy"])
+        return PartialDate(short + (1900 if short >= 50 else 2000), _MONTHS[match[f"{tag}_month2"][:3].lower()])
     year = match[f"{tag}_year"]
     if not year:
         return None

@@ -39,7 +39,7 @@ SECTIONS: tuple[SectionKind, ...] = (
     SectionKind(
         "certificates", r"certif|licen[cs]|credential", "certificates", "Certifications", "credential", True
     ),
-    SectionKind("awards", r"award|honou?r|achievement|prize", "awards", "Awards", "award", True),
+    SectionKind("awards", r"award|honou?r|achievement|prize|recognition", "awards", "Awards", "award", True),
     SectionKind(
         "publications", r"publicat|papers|talks|speaking|presentations", "publications", "Publications",
         "publication", True,
@@ -118,6 +118,12 @@ SKILLS_LINE_RE = re.compile(
 )
 # The same facts as the Vale bullet rules read a raw line (Go regexp syntax, held equal by a test):
 # a list item that starts with one of these labels is a skills line, not an achievement bullet.
+# The section headings the Vale rule Portfolio.Headings takes as standard (its list, which a test holds equal
+# to this); the importer writes any other heading of a known kind as that kind's `heading`.
+VALE_STANDARD_HEADINGS = (
+    "summary|professional summary|profile|professional profile|career summary|objective|career objective|skills|technical skills|core skills|key skills|experience|work experience|professional experience|relevant experience|employment history|work history|internships|projects|personal projects|selected projects|side projects|open source|open source contributions|education|certifications|certificates|licenses and certifications|publications|awards|honors|honors and awards|achievements|volunteering|volunteer experience|leadership|leadership experience|languages|interests|activities|research|research experience|patents|presentations|talks|courses|coursework|training|references|additional information|skills and tools|technologies|skills and technologies|core competencies|education and certifications|certifications and training|awards and honors|volunteer work|community involvement|professional development"
+)
+STANDARD_HEADINGS = frozenset(VALE_STANDARD_HEADINGS.split("|"))
 VALE_SKILLS_LABEL = r"^(?:\*\*[^*]{1,40}?(?::\*\*|\*\*:)|__[^_]{1,40}?(?::__|__:)|[A-Z][A-Za-z0-9 &/+.()-]{0,30}:)\s"
 # Sections whose list items are achievement bullets (action verb, measured result).
 VALE_ACHIEVEMENT_SECTIONS = (
