@@ -121,6 +121,7 @@ def test_a_broken_save_shows_its_located_error_and_keeps_the_last_good_pdf(serve
     resume.write_text("---\npages: 3\n---\n" + resume.read_text(encoding="utf-8"), encoding="utf-8")
     page = server.until("_preview/", "did not build")
     assert re.search(r"<code>resume\.md:2: [^<]*pages", page), page[:2000]
+    assert "<td>organisation</td>" in page and "lines to spare" in page  # the last good build's reading
     assert server.get("resume.pdf") == good
     assert "Alex Example" in server.text("resume.html")
 

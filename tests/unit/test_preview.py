@@ -53,3 +53,12 @@ def test_what_the_resume_and_the_errors_say_is_escaped() -> None:
     )
     assert "<script>alert" not in html and "<img src=x" not in html
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 8
+
+
+def test_a_broken_save_keeps_the_reading_of_the_last_good_build() -> None:
+    good = preview.Preview(fields=[ats.FieldRead("resume.md:26", "title", "Engineer", "Engineer")], fullness=(0.5, 20))
+    broken = preview.Preview(errors=["resume.md:2: pages: must be 1 or 2"], vale_note="note")
+    shown = preview.with_reading_of(broken, good)
+    assert (shown.errors, shown.vale_note, shown.fields, shown.fullness) == (
+        ["resume.md:2: pages: must be 1 or 2"], "note", good.fields, (0.5, 20),
+    )

@@ -65,6 +65,15 @@ def collect(repo: Path, changed: str, posting: Path | None, errors: list[str], s
     return preview
 
 
+def with_reading_of(broken: Preview, good: Preview) -> Preview:
+    """A broken save's preview (its errors and Vale findings) with what the parser read, the fit and the
+    posting's coverage of the last good build, which is the one still served."""
+    return dataclasses.replace(
+        broken, fields=good.fields, ats_problems=good.ats_problems, fullness=good.fullness, match=good.match,
+        posting=good.posting,
+    )
+
+
 def _in_repo(repo: Path, text: str) -> str:
     """"/home/me/portfolio/resume.md:12: ..." as "resume.md:12: ...", as the terminal would show it."""
     return text.replace(f"{repo}{os.sep}", "")

@@ -51,6 +51,7 @@ class LiveState:
         self.site = 0  # after each good rebuild
         self.preview = 0  # after each new preview (a good rebuild or a broken save)
         self.preview_html = "<!doctype html><title>Preview</title><p>Building…</p>"
+        self.last_good: object | None = None  # preview.Preview of the last good build
         self.closed = False
 
     def generations(self) -> dict[str, int]:
@@ -242,6 +243,10 @@ def _make_preview(repo: Path, state: LiveState, changed: str, job: Path | None, 
 
     try:
         page = preview.collect(repo, changed, job, errors, step)
+        if errors and state.last_good is not None:  # the reading of the last good build, still served
+            page = preview.with_reading_of(page, state.last_good)
+        elif not errors:
+            state.last_good = page
         page.generation = state.site
         state.preview_made(preview.render(page))
     except Exception:  # noqa: BLE001 - the site stays served without its preview
