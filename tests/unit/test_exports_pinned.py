@@ -3,6 +3,8 @@ out by hand; the schema check's messages for the three ways a field goes wrong."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from src_support import module
 
@@ -105,3 +107,103 @@ def test_the_schema_check_names_the_field(data: dict, message: str) -> None:
     with pytest.raises(jsonresume.SchemaError) as raised:
         jsonresume.validate(data)
     assert str(raised.value) == message
+
+
+CONTACTS = """---
+phone: "+1 512 555 0100"
+publish_phone: true
+paper: a4
+---
+# Sam Lee
+
+Austin, TX | sam@example.com | other@example.com | github.com/samlee | samlee.dev | blog.samlee.dev | Open to relocation
+
+## About
+
+Backend engineer.
+
+Second paragraph.
+
+## Technical Skills
+
+- **Languages:** Go, Python
+- Docker, Kubernetes
+
+## Experience
+
+### Backend Engineer
+
+**Initech** | Austin, TX | *Jan 2020 – Present*
+
+- Cut latency by 40% with a [cache](https://example.com/cache) and wrote [docs](mailto:docs@example.com).
+
+## Awards
+
+- Dean's list, 2019
+
+## Notes
+
+Free text here.
+"""
+
+
+def test_json_resume_of_every_kind_of_contact_item_and_what_it_cannot_hold() -> None:
+    export = jsonresume.to_json_resume(resume.parse_resume(CONTACTS, "resume.md"))
+    assert export.data["basics"] == {
+        "name": "Sam Lee",
+        "location": {"city": "Austin", "region": "TX"},
+        "email": "sam@example.com",  # the first address; the second has no field
+        "phone": "+1 512 555 0100",
+        "url": "https://samlee.dev",  # the first website; the next one is a profile
+        "profiles": [
+            {"network": "GitHub", "url": "https://github.com/samlee", "username": "samlee"},
+            {"network": "blog.samlee.dev", "url": "https://blog.samlee.dev"},
+        ],
+        "summary": "Backend engineer.\n\nSecond paragraph.",
+    }
+    assert export.data["skills"] == [{"name": "Languages", "keywords": ["Go", "Python"]}, {"keywords": ["Docker", "Kubernetes"]}]
+    assert export.data["work"][0]["highlights"] == ["Cut latency by 40% with a cache and wrote docs."]
+    assert export.data["awards"] == [{"title": "Dean's list", "date": "2019"}]
+    assert export.data["meta"]["portfolio"] == {
+        "sections": [
+            {"heading": "About", "key": "summary", "count": 1},
+            {"heading": "Technical Skills", "key": "skills", "count": 2},
+            {"heading": "Experience", "key": "work", "count": 1},
+            {"heading": "Awards", "key": "awards", "count": 1},
+        ],
+        "paper": "a4",
+    }
+    assert export.notes == (
+        "contact item 'other@example.com': no JSON Resume field for it",
+        "contact item 'Open to relocation': no JSON Resume field for it",
+        "resume.md:23: entry 'Backend Engineer': links inside bullets keep their text only",
+        "resume.md:33: section 'Notes': JSON Resume has no place for free text",
+    )
+
+
+def test_the_text_export_writes_each_link_s_address_after_its_words() -> None:
+    text = exports.to_text(resume.parse_resume(CONTACTS, "resume.md"))
+    assert text.splitlines()[1] == (
+        "Austin, TX | sam@example.com | +1 512 555 0100 | other@example.com | https://github.com/samlee |"
+        " https://samlee.dev | https://blog.samlee.dev | Open to relocation"
+    )
+    assert "- Cut latency by 40% with a cache (https://example.com/cache) and wrote docs (docs@example.com).\n" in text
+    assert "\nAWARDS\n\nDean's list | 2019\n\nNOTES\nFree text here.\n" in text
+
+
+def test_all_three_exports_are_written_then_reused_from_the_cache(tmp_path: Path) -> None:
+    import zipfile
+
+    sam = resume.parse_resume(CONTACTS, "resume.md")
+    first = exports.write_all(sam, tmp_path, cache=tmp_path / "cache")
+    assert [path.name for path in first.paths] == ["resume.txt", "resume.docx", "resume.json"] and not first.reused
+    with zipfile.ZipFile(tmp_path / "resume.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+        core = docx.read("docProps/core.xml").decode("utf-8")
+    assert "Cut latency by 40% with a" in body and '<w:pgSz w:w="11906" w:h="16838" />' in body  # A4, as the front matter says
+    assert "<dc:title>Sam Lee – Resume</dc:title>" in core and "<dc:creator>Sam Lee</dc:creator>" in core
+    (tmp_path / "again").mkdir()
+    again = exports.write_all(sam, tmp_path / "again", cache=tmp_path / "cache")
+    assert again.reused and again.notes == first.notes
+    assert (tmp_path / "again" / "resume.docx").read_bytes() == (tmp_path / "resume.docx").read_bytes()
+    assert "+1 512 555 0100" in (tmp_path / "resume.txt").read_text(encoding="utf-8")  # published: publish_phone: true
