@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def results(folder: Path) -> dict[str, Counter]:
         for name, code in codes.items():
             status = status_by_exit_code.get(code, "not checked") if code is not None else "not checked"
             counts[status] += 1
-            if status not in KILLED:
+            if status not in KILLED and status != "not checked":
                 survivors.append((status, name))
     write_report(by_module, survivors)
     return by_module
@@ -81,16 +82,22 @@ def write_report(by_module: dict[str, Counter], survivors: list[tuple[str, str]]
         "function). `mutmut show NAME` in the run's folder prints the change. A survivor is either killed by a",
         "new test or explained below as equivalent (a change no user could notice).",
         "",
-        "| module | killed | survived | no tests | other | total |",
-        "| --- | --- | --- | --- | --- | --- |",
+        f"Run of {time.strftime('%Y-%m-%d')}"
+        + (f"; it was stopped before {unchecked} mutants were checked." if (unchecked := sum(c['not checked'] for c in by_module.values())) else "."),
+        "",
+        "| module | killed | survived | no tests | not checked (run stopped) | other | total |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for module, counts in by_module.items():
         killed = sum(counts[s] for s in KILLED)
-        other = sum(counts.values()) - killed - counts["survived"] - counts["no tests"]
-        lines.append(f"| {module} | {killed} | {counts['survived']} | {counts['no tests']} | {other} | {sum(counts.values())} |")
+        other = sum(counts.values()) - killed - counts["survived"] - counts["no tests"] - counts["not checked"]
+        lines.append(
+            f"| {module} | {killed} | {counts['survived']} | {counts['no tests']} | {counts['not checked']} | {other}"
+            f" | {sum(counts.values())} |"
+        )
     lines += ["", "## Not killed", ""]
     lines += [f"- {status}: `{name}`" for status, name in sorted(survivors)]
-    lines += ["", "## Explained as equivalent", "", "None yet.", ""]
+    lines += ["", "## Explained as equivalent", "", "None yet: every survivor above still wants a test.", ""]
     REPORT.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -116,17 +123,30 @@ def main(argv: list[str] | None = None) -> int:
             print(f"work folder kept: {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
-    total = sum(sum(c.values()) for c in by_module.values())
-    killed = sum(sum(c[s] for s in KILLED) for c in by_module.values())
+    for line in summary(by_module):
+        print(line)
+    return 0
+
+
+def summary(by_module: dict[str, Counter]) -> list[str]:
+    """The per-module lines and the score line; writes benchmarks/mutation.json. A run stopped early (mutants
+    "not checked") scores the mutants it checked and says so."""
+    lines = []
     for module, counts in by_module.items():
         module_killed = sum(counts[s] for s in KILLED)
-        print(f"  {module:<36} {module_killed:>5}/{sum(counts.values()):<5} killed")
+        lines.append(f"  {module:<36} {module_killed:>5}/{sum(counts.values()) - counts['not checked']:<5} killed")
+    unchecked = sum(c["not checked"] for c in by_module.values())
+    total = sum(sum(c.values()) for c in by_module.values()) - unchecked
+    killed = sum(sum(c[s] for s in KILLED) for c in by_module.values())
     share = 100.0 * killed / total if total else 0.0
-    FIGURES.write_text(json.dumps({"killed": killed, "total": total, "score_percent": round(share, 1),
+    FIGURES.write_text(json.dumps({"killed": killed, "total": total, "not_checked": unchecked,
+                                   "score_percent": round(share, 1),
                                    "modules": {m: dict(c) for m, c in by_module.items()}}, indent=2) + "\n")
-    print(f"survivors: {REPORT.relative_to(ROOT)}")
-    print(f"mutation score: {killed}/{total} killed ({share:.0f}%)")
-    return 0
+    lines.append(f"survivors: {REPORT.relative_to(ROOT)}")
+    if unchecked:
+        lines.append(f"note: the run stopped before {unchecked} mutants were checked")
+    lines.append(f"mutation score: {killed}/{total} killed ({share:.0f}%)")
+    return lines
 
 
 if __name__ == "__main__":
