@@ -152,7 +152,9 @@ class _DraftWriter:
             return False
         if _dated_lead(line):  # a date in a left column leads an entry, wherever its text starts
             return False
-        return _lead_x(line) > self.head_x[(line.page, line.column)] + 6 and line.size <= self.body_size * 1.05
+        # under a head whose date stands in a left column, the head's text is where the entry starts
+        start = _lead_x(previous) if _dated_lead(previous) else self.head_x[(line.page, line.column)]
+        return _lead_x(line) > start + 6 and line.size <= self.body_size * 1.05
 
     def hangs(self, line: Line, text_x: float, gap: float) -> bool:
         """Set under a bullet's text, clear of its mark: the bullet wrapped, however loose the leading."""
