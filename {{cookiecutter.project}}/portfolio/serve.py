@@ -144,6 +144,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (stdlib name)
         path = urlsplit(self.path).path
+        self._site_in_place()
         if path == EVENTS:
             self._events()
         elif path in (PREVIEW, PREVIEW.rstrip("/")):
@@ -152,6 +153,14 @@ class _Handler(SimpleHTTPRequestHandler):
             self._html(with_reload(page.read_text(encoding="utf-8"), "site"))
         else:
             super().do_GET()
+
+    def _site_in_place(self) -> None:
+        """A rebuild swaps `_site/` in with two renames; a request between them waits for the new one."""
+        site = Path(self.directory)
+        for _ in range(50):
+            if site.is_dir():
+                return
+            time.sleep(0.005)
 
     def _html_file(self, path: str) -> Path | None:
         local = Path(self.translate_path(path))
@@ -269,7 +278,7 @@ def _watch(repo: Path, ready: Callable[[], None], rebuild: Callable[[str], objec
     # The first timeout yield comes once the watches exist: only then is the URL printed, so a save
     # right after the URL appears is never missed. Saves that land while a build runs are one batch.
     for changes in watch(
-        *folders, watch_filter=relevant, recursive=False, debounce=300, step=30,
+        *folders, watch_filter=relevant, recursive=False, debounce=300, step=10,
         rust_timeout=200, yield_on_timeout=True,
     ):
         if not announced:
