@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "{{cookiecutter.project}}" / "portfolio"
 # What the issue names: the resume reader, the ATS check, the exports (TXT/DOCX and JSON Resume), the fit, the match.
-TARGETS = ("resume", "ats.py", "exports.py", "jsonresume.py", "fit.py", "match.py")
+TARGETS = ("resume", "ats.py", "pdf_reading.py", "exports.py", "jsonresume.py", "fit.py", "match.py")
 REPORT = ROOT / "benchmarks" / "mutation.md"
 FIGURES = ROOT / "benchmarks" / "mutation.json"
 # A mutant that makes the tests hang (a loop that never ends) is caught too, as mutmut's docs count it.

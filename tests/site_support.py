@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEMPLATE, tool_env
+from conftest import tool_env
 
 TOOLS = Path(__file__).parent / "tools"
 NODE_MODULES = TOOLS / "node_modules"
