@@ -149,3 +149,25 @@ def test_rapid_saves_coalesce_into_one_rebuild(served) -> None:
     assert server.process.stdout is not None
     rebuilds = server.process.stdout.read().count("Rebuilt in")  # after the URL line: rebuilds for saves only
     assert 1 <= rebuilds <= 2, rebuilds
+
+
+def test_the_open_page_reloads_itself_in_a_real_browser_after_a_save(served) -> None:
+    """Headless Chromium keeps resume.html open; a save changes what it shows without anyone refreshing."""
+    from playwright.sync_api import sync_playwright
+    from site_support import BROWSER_ARGS, CHROMIUM
+
+    work, server = served
+    resume = work / "resume.md"
+    bullet = first_bullet(resume)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server.url + "resume.html")
+            page.wait_for_function("document.readyState === 'complete'")
+            time.sleep(0.5)  # the event stream is open and has said where the build is
+            resume.write_text(resume.read_text(encoding="utf-8").replace(bullet, "- Cut p99 latency by 70% for 9 services."), encoding="utf-8")
+            page.wait_for_function("document.body.innerText.includes('Cut p99 latency by 70% for 9 services.')", timeout=30_000)
+            assert page.evaluate("performance.getEntriesByType('navigation')[0].type") == "reload"
+        finally:
+            browser.close()
