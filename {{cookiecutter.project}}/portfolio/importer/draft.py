@@ -19,7 +19,8 @@ from .common import ImportProblem, ImportResult, tidied, unplaced
 # Characters a document uses as bullet markers, icon glyphs before contact items, and Private Use Area
 # icons (Font Awesome and the like).
 BULLET_MARKS = "•·▪◦○●■□➢➤►▶▸▹✓✔✦◆◇❖–—-*"
-_ICONS_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\u2709\u260e\u2706\U0001f4de\U0001f4e7\U0001f310\U0001f4cd\u2302\u2192]")
+_MARKS_ALONE = "".join(mark for mark in BULLET_MARKS if mark not in "□–—-*")  # a mark even with no space after it
+_ICONS_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\u2192]")  # pictographs ("So") go by category
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -40,9 +41,13 @@ def bullet_text(text: str) -> str | None:
     stripped = text.lstrip()
     if len(stripped) > 1 and stripped[0] in BULLET_MARKS and stripped[1] in " \t\u00a0":
         return stripped[1:].strip()
-    if stripped[:1] in "•·▪◦○●■➢➤►▶▸▹✓✔✦◆◇❖" and len(stripped) > 1:
+    if stripped[:1] in _MARKS_ALONE and len(stripped) > 1:
         return stripped[1:].strip()
     return None
+
+
+def in_capitals(text: str) -> bool:
+    return text.upper() == text and any(char.isalpha() for char in text)
 
 
 def is_heading_text(text: str, *, bold: bool = False) -> bool:
@@ -50,7 +55,7 @@ def is_heading_text(text: str, *, bold: bool = False) -> bool:
     words = text.split()
     if not words or len(words) > 5 or re.search(r"\d|@|https?:", text) or text.endswith((".", ",")):
         return False
-    caps = text.upper() == text and any(char.isalpha() for char in text)
+    caps = in_capitals(text)
     known = grammar.section_kind(text) is not grammar.TEXT and len(words) <= 4
     # one word in capitals that names no section is more often a skill ("CSS", "AWS") than a heading
     return known and (bold or caps or len(words) <= 3) or caps and 2 <= len(words) <= 4

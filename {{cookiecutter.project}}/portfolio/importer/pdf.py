@@ -17,7 +17,9 @@ from pathlib import Path
 from ..resume import grammar
 from ..resume.dates import parse_date_range
 from .common import ImportResult
-from .draft import BULLET_MARKS, Draft, bullet_text, escape, finish, heading_case, is_heading_text, without_icons
+from .draft import (
+    BULLET_MARKS, Draft, bullet_text, escape, finish, heading_case, in_capitals, is_heading_text, without_icons,
+)
 from .pdf_lines import Line, Span, read_pages
 
 
@@ -106,7 +108,7 @@ class _DraftWriter:
         """The line that starts in the largest type on the first page (the highest of them on a tie),
         wherever a sidebar puts it in reading order."""
         first = [i for i, line in enumerate(self.lines) if line.page == self.lines[0].page and without_icons(line.text)]
-        return max(first, key=lambda i: (round(_span_size(self.lines[i].spans[0]), 1), -self.lines[i].top))
+        return max(first, key=lambda i: (round(self.lines[i].spans[0].size, 1), -self.lines[i].top))
 
     def name_goes_on(self, index: int) -> Line | None:
         """The line under the name that carries on its type, set where it starts ("Élodie" then
@@ -114,9 +116,9 @@ class _DraftWriter:
         name = self.lines[index]
         below = [line for line in self.lines if line.page == name.page and line.top > name.bottom]
         nearest = min(below, key=lambda line: line.top, default=None)
-        if nearest is None or abs(nearest.x0 - name.x0) > 2 or nearest.top - name.bottom > _span_size(name.spans[0]):
+        if nearest is None or abs(nearest.x0 - name.x0) > 2 or nearest.top - name.bottom > name.spans[0].size:
             return None
-        same = abs(_span_size(nearest.spans[0]) - _span_size(name.spans[0])) < 0.5  # the weight may change
+        same = abs(nearest.spans[0].size - name.spans[0].size) < 0.5  # the weight may change
         return nearest if same and len(nearest.spans[0].text.split()) <= 3 and not re.search(r"[\d@|,]", nearest.spans[0].text) else None
 
     def looks_like_heading(self, line: Line) -> bool:
@@ -235,23 +237,26 @@ class _DraftWriter:
             markdown = f"- **{escape(line.spans[0].text.rstrip(':'))}:** {span_markdown(line.spans[1]).strip()}"
         self.draft.add(markdown, line.where())
 
+    def fills_column(self, line: Line) -> bool:
+        """The line reaches the right edge of its column's text, as a line that wrapped does."""
+        return line.x1 > self.right_x[(line.page, line.column)] - 4 * line.size
+
     def wrapped_after_date(self, previous: Line, line: Line) -> bool:
         """The next line of a text whose date stands in a left column: set where that text starts, and the
         line above filled its column."""
         return (
             _dated_lead(previous) and abs(line.x0 - _lead_x(previous)) < 2 and previous.page == line.page
-            and previous.x1 > self.right_x[(previous.page, previous.column)] - 4 * previous.size
+            and self.fills_column(previous)
         )
 
     def wrapped(self, previous: Line, line: Line) -> bool:
         """A line of running text that went on to the next line: it filled its column to the right edge,
         and the next starts where it did, as text, not as a new head (nor a contact item, which a
         sidebar stacks one under another)."""
-        full = previous.x1 > self.right_x[(previous.page, previous.column)] - 4 * previous.size
         if self.in_contact or _CONTACT_ITEM.search(previous.text) or _CONTACT_ITEM.search(line.text):
             return False
         return (
-            full and len(previous.spans) == 1 and len(line.spans) == 1 and abs(line.x0 - previous.x0) < 2
+            self.fills_column(previous) and len(previous.spans) == 1 and len(line.spans) == 1 and abs(line.x0 - previous.x0) < 2
             and _style_at(line, 0) == _style_at(previous, -1) and parse_date_range(line.text) is None
             and previous.page == line.page
         )
@@ -300,14 +305,8 @@ def _label_like(label: Span, items: Span) -> bool:
     return 0 < len(words) <= 3 and not re.search(r"[,;.|]", label.text) and bool(re.search(r"[,;·•]", items.text))
 
 
-def _span_size(span: Span) -> float:
-    sizes = [char.size for char in span.chars if char.text.strip()]
-    return statistics.median(sizes) if sizes else 0.0
-
-
 def _caps(text: str) -> bool:
-    text = without_icons(text)
-    return text.upper() == text and any(char.isalpha() for char in text)
+    return in_capitals(without_icons(text))
 
 
 def _starts_new_sentence(before: str, markdown: str) -> bool:

@@ -56,6 +56,10 @@ class Span:
     def x0(self) -> float:
         return self.chars[0].x0
 
+    @property
+    def size(self) -> float:
+        return _type_size(self.chars)
+
     def unspaced(self) -> None:
         """Letter-spaced type ("E X P E R I E N C E") as the word it spells."""
         tokens = self.text.split()
@@ -97,8 +101,7 @@ class Line:
 
     @property
     def size(self) -> float:
-        sizes = [char.size for char in self.chars if char.text.strip()]
-        return statistics.median(sizes) if sizes else 0.0
+        return _type_size(self.chars)
 
     @property
     def bold(self) -> bool:
@@ -115,6 +118,12 @@ class Page:
     width: float
     height: float
     lines: list[Line] = field(default_factory=list)
+
+
+def _type_size(chars: list[Char]) -> float:
+    """The usual type size of some characters (their spaces left out)."""
+    sizes = [char.size for char in chars if char.text.strip()]
+    return statistics.median(sizes) if sizes else 0.0
 
 
 def read_pages(source: object, data: bytes) -> list[Page]:
@@ -329,7 +338,7 @@ def _separate_blocks(lines: list[Line], x: float) -> bool:
 def _mark_furniture(pages: list[Page]) -> None:
     """Page numbers, "Last updated", and lines repeated at the same place on every page."""
     first = pages[0].lines
-    name = max(first, key=lambda line: statistics.median(c.size for c in line.spans[0].chars)).spans[0].text if first else ""
+    name = max(first, key=lambda line: line.spans[0].size).spans[0].text if first else ""
     repeated: dict[tuple[str, int], int] = {}
     for page in pages:
         for line in page.lines:
