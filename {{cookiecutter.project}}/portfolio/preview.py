@@ -13,8 +13,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 TEMPLATE = "preview.html"
 
 
@@ -89,11 +87,6 @@ def _findings(repo: Path, changed: str) -> tuple[list, str]:
 
 
 def render(preview: Preview) -> str:
-    env = Environment(
-        loader=FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template(TEMPLATE).render(p=preview)
+    from .site import template_env  # the site's environment: the same templates folder and escaping
+
+    return template_env().get_template(TEMPLATE).render(p=preview)
