@@ -405,29 +405,43 @@ def ratio_note(ratio: float | None, goal: float | None) -> str:
     return f"goal ratio <= {goal} {'met' if ratio <= goal else 'MISSED'}" if goal is not None else ""
 
 
+class BulletEdit:
+    """resume.md with its first bullet given a new ending each time; `restore()` puts the file back."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.original = path.read_text(encoding="utf-8")
+        self.lines = self.original.splitlines(keepends=True)
+        found = next((i for i, line in enumerate(self.lines) if line.startswith("- ")), None)
+        if found is None:
+            raise BenchError(f"{path.name} has no '- ' bullet line to edit")
+        self.target = found
+
+    def write(self, ending: str) -> None:
+        edited = list(self.lines)
+        edited[self.target] = self.lines[self.target].rstrip("\n") + f" {ending}\n"
+        self.path.write_text("".join(edited), encoding="utf-8")
+
+    def restore(self) -> None:
+        self.path.write_text(self.original, encoding="utf-8")
+
+
 def measure_edit_rebuild(bench: Bench) -> None:
     """The headline: `./run.sh build` after an edit to one bullet of resume.md (a new ending each run), so
     the PDF, its PNG and the exports are made again; interleaved with RenderCV rendering its sample."""
     assert bench.repo is not None
-    resume = bench.repo / "resume.md"
-    original = resume.read_text(encoding="utf-8")
-    lines = original.splitlines(keepends=True)
-    target = next((i for i, line in enumerate(lines) if line.startswith("- ")), None)
-    if target is None:
-        raise BenchError("resume.md has no '- ' bullet line to edit")
+    edit = BulletEdit(bench.repo / "resume.md")
     parts: list[dict[str, float]] = []
 
     def one(index: int) -> None:
-        edited = list(lines)
-        edited[target] = lines[target].rstrip("\n") + f" (revision {index + 1})\n"
-        resume.write_text("".join(edited), encoding="utf-8")
+        edit.write(f"(revision {index + 1})")
         parts.append(build_once(bench))
 
     try:
         build_once(bench)
         ours, theirs = interleaved(bench, one, "edit")
     finally:
-        resume.write_text(original, encoding="utf-8")
+        edit.restore()
     walls, cpus = [w.wall for w in ours], [w.cpu for w in ours]
     ratio = median(walls) / median([w.wall for w in theirs]) if theirs else None
     name = "build after editing one bullet (process) [headline]"
@@ -438,7 +452,7 @@ def measure_edit_rebuild(bench: Bench) -> None:
         "edit_rebuild",
         {
             "runs_s": walls, "cpu_s": cpus, "median_s": median(walls), "parts_s": median_parts(parts),
-            "edited_line": target + 1, "ratio": ratio, "goal_ratio": GOAL_EDIT_RATIO,
+            "edited_line": edit.target + 1, "ratio": ratio, "goal_ratio": GOAL_EDIT_RATIO,
             "rendercv_runs_s": [w.wall for w in theirs],
         },
     )
@@ -580,10 +594,7 @@ def measure_serve_save(bench: Bench) -> None:
     import urllib.request
 
     assert bench.repo is not None
-    resume = bench.repo / "resume.md"
-    original = resume.read_text(encoding="utf-8")
-    lines = original.splitlines(keepends=True)
-    target = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    edit = BulletEdit(bench.repo / "resume.md")
     server = subprocess.Popen(
         [str(DEV_PYTHON), "-m", "portfolio", "serve", "0"], cwd=bench.repo, env=bench.env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -601,9 +612,7 @@ def measure_serve_save(bench: Bench) -> None:
             for index in range(max(bench.repeat, 7)):
                 before = get("resume.pdf")
                 marker = f"(saved {index + 1})"
-                edited = list(lines)
-                edited[target] = lines[target].rstrip("\n") + f" {marker}\n"
-                resume.write_text("".join(edited), encoding="utf-8")
+                edit.write(marker)
                 started = time.perf_counter()
                 while marker.encode() not in get("resume.html") or get("resume.pdf") == before:
                     time.sleep(0.002)
@@ -613,7 +622,7 @@ def measure_serve_save(bench: Bench) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
-        resume.write_text(original, encoding="utf-8")
+        edit.restore()
     value = median(saves)
     rendercv = bench.rendercv_median()
     ratio = value / rendercv if rendercv else None
