@@ -30,8 +30,9 @@ class OneLine(Fields):
 
 
 def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
-    if kind == "publication" and _QUOTED_TITLE.search(plain(line)):
-        return _quoted_citation(line)
+    quoted = _QUOTED_TITLE.search(plain(line)) if kind == "publication" else None
+    if quoted is not None:
+        return _quoted_citation(line, quoted)
     if kind == "publication" and _citation_title(line) is not None:
         return _citation(line)
     head, rest = leading_strong(line)
@@ -92,12 +93,11 @@ def _citation(line: list[Run]) -> OneLine:
 _QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{8,}?)[,.]?[”\"]")
 
 
-def _quoted_citation(line: list[Run]) -> OneLine:
-    """A citation whose title is in quotes: the venue is the italic text after it (else its last
-    sentence), the date wherever it stands, and the authors the rest before the venue."""
+def _quoted_citation(line: list[Run], quoted: re.Match[str]) -> OneLine:
+    """A citation whose title is in quotes (`quoted`, found in the line's text): the venue is the italic
+    text after it (else its last sentence), the date wherever it stands, and the authors the rest before
+    the venue."""
     text = plain(line)
-    quoted = _QUOTED_TITLE.search(text)
-    assert quoted is not None
     found = OneLine(title=quoted.group(1).strip(" .,"))
     dates = next((piece for piece in pieces(line) if piece.is_dates), None)
     found.dates = dates.text if dates else ""
