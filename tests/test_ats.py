@@ -84,6 +84,7 @@ def test_a_hyphenated_word_is_never_split_at_a_line_end(portfolio, tmp_path: Pat
     portfolio.pdf.render_pdf(resume, kept)
     assert "e-commerce" in portfolio.ats.read_pdftotext(kept)
     monkeypatch.setattr(portfolio.pdf, "KEEP_WHOLE_PASSES", 0)
+    monkeypatch.setattr(portfolio.pdf, "_KEPT_WHOLE", {})  # forget the words the first render kept whole
     split = tmp_path / "split.pdf"
     portfolio.pdf.render_pdf(resume, split)
     assert "ecommerce" in portfolio.ats.read_pdftotext(split), "the fixture no longer puts the word at a line end"

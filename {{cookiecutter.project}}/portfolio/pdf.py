@@ -22,7 +22,7 @@ import typst
 from . import fonts
 from .errors import PortfolioError
 from .resume import Entry, Resume, Section
-from .cache import package_version
+from .cache import package_version, store
 
 TEMPLATE = Path(__file__).parent / "templates" / "resume.typ"
 # All three ship inside the typst wheel; Typst falls back to other installed fonts per glyph.
@@ -131,9 +131,11 @@ def render_pdf(
 # readers then disagree: pdftotext joins it into "ecommerce", others read "e- commerce". Where that
 # happens, the word is compiled again kept whole, like a web address (`keep_whole` in resume.typ).
 _LINE_END_COMPOUND = re.compile(r"([\w.'’]*\w-)\n(\w[\w'’-]*)")
+_COMPOUND = re.compile(r"\w-\w")
 KEEP_WHOLE_PASSES = 3
-# The words a layout had to keep whole, by its template and data: the build renders the PDF and then
-# the PNG preview of the same layout, which need not compile the PDF again to find them.
+# The words a layout had to keep whole, by `_compounds_key`, kept in memory and in .cache/pdf/ so that the
+# next build (and the PNG after the PDF) need not read the PDF back to find them: reading it takes pypdf.
+COMPOUNDS_CACHE = Path(".cache") / "pdf" / "compounds.json"
 _KEPT_WHOLE: dict[str, list[str]] = {}
 
 
@@ -141,7 +143,11 @@ def _compile_keeping_compounds_whole(
     resume: Resume, template: Path, repo: Path | None, data: dict
 ) -> tuple[bytes, dict]:
     """The PDF, and the template data that made it, with no hyphenated word broken across lines."""
-    key = _layout_key(template, data)
+    key = _compounds_key(template, data)
+    known = _kept_whole(repo).get(key)
+    if known is not None:
+        data = _keeping_whole(data, set(known))
+        return _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1"), data
     pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
     for _ in range(KEEP_WHOLE_PASSES):
         broken = _broken_compounds(pdf, data)
@@ -149,14 +155,47 @@ def _compile_keeping_compounds_whole(
             break
         data = _keeping_whole(data, set(data.get("keep_whole", [])) | broken)
         pdf = _compile(resume, template, repo, data, format="pdf", pdf_standards="ua-1")
-    if len(_KEPT_WHOLE) > 16:
-        _KEPT_WHOLE.clear()
-    _KEPT_WHOLE[key] = data.get("keep_whole", [])
+    _remember_kept_whole(repo, key, data.get("keep_whole", []))
     return pdf, data
 
 
-def _layout_key(template: Path, data: dict) -> str:
-    return f"{template}\n{json.dumps(data, sort_keys=True, ensure_ascii=False)}"
+def _compounds_key(template: Path, data: dict) -> str:
+    """What decides where hyphenated words fall at line ends: the template, the style and every text
+    block (paragraph, bullet) that holds one. A block without a hyphenated word cannot split one, and
+    Typst breaks each block's lines on its own, so an edit to such a block leaves the answer as it was."""
+
+    def blocks_with_compounds(value: object) -> object:
+        if isinstance(value, dict):
+            return {key: blocks_with_compounds(item) for key, item in value.items()}
+        if isinstance(value, list):
+            kept = [blocks_with_compounds(item) for item in value]
+            return [item for item in kept if not (isinstance(item, str) and not _COMPOUND.search(item))]
+        return value
+
+    shown = {key: value for key, value in data.items() if not key.startswith("keep_whole")}
+    digest = hashlib.sha256(template.read_bytes() + package_version("typst").encode())
+    digest.update(json.dumps(blocks_with_compounds(shown), sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()[:24]
+
+
+def _kept_whole(repo: Path | None) -> dict[str, list[str]]:
+    if repo is not None and not _KEPT_WHOLE:
+        try:
+            stored = json.loads((repo / COMPOUNDS_CACHE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        if isinstance(stored, dict):
+            _KEPT_WHOLE.update({k: v for k, v in stored.items() if isinstance(v, list)})
+    return _KEPT_WHOLE
+
+
+def _remember_kept_whole(repo: Path | None, key: str, words: list[str]) -> None:
+    _KEPT_WHOLE.pop(key, None)
+    _KEPT_WHOLE[key] = words
+    while len(_KEPT_WHOLE) > 64:  # oldest first: dicts keep insertion order
+        del _KEPT_WHOLE[next(iter(_KEPT_WHOLE))]
+    if repo is not None:
+        store(repo / COMPOUNDS_CACHE, json.dumps(_KEPT_WHOLE, ensure_ascii=False))
 
 
 def _keeping_whole(data: dict, words: set[str]) -> dict:
@@ -192,7 +231,7 @@ def render_png(
 ) -> bytes:
     """A PNG of page 1, for the README and the site (laid out like the PDF)."""
     data = resume_data(resume, style)
-    kept = _KEPT_WHOLE.get(_layout_key(template, data))
+    kept = _kept_whole(repo).get(_compounds_key(template, data))
     if kept is None:
         _, data = _compile_keeping_compounds_whole(resume, template, repo, data)
     else:
