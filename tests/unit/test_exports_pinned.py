@@ -207,3 +207,35 @@ def test_all_three_exports_are_written_then_reused_from_the_cache(tmp_path: Path
     assert again.reused and again.notes == first.notes
     assert (tmp_path / "again" / "resume.docx").read_bytes() == (tmp_path / "resume.docx").read_bytes()
     assert "+1 512 555 0100" in (tmp_path / "resume.txt").read_text(encoding="utf-8")  # published: publish_phone: true
+
+
+# --------------------------------------------------------------------------- valid by construction
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from src_support import FIXTURES  # noqa: E402
+from test_writer import _resume  # noqa: E402  (the generated resumes of the writer's round trip)
+
+resume_reader = module("resume")
+EVERY_RESUME = sorted(
+    path
+    for folder in ("resumes", "resumes_blind", "resumes_blind2", "resumes_md_blind", "import_blind/markdown")
+    for path in (FIXTURES / folder).glob("*.md")
+)
+
+
+def test_the_fixture_sets_are_all_there() -> None:
+    assert len(EVERY_RESUME) >= 60
+
+
+@pytest.mark.parametrize("path", EVERY_RESUME, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_fixture_exports_valid_json_resume(path: Path) -> None:
+    """The build writes resume.json without a schema check (it would cost a tenth of a second a build),
+    because what the converter writes is valid: this holds it to that for every resume we have."""
+    jsonresume.validate(jsonresume.to_json_resume(resume_reader.load_resume(path).public()).data)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_resume())
+def test_generated_resumes_export_valid_json_resume(generated) -> None:
+    written = resume_reader.write_resume(generated)
+    jsonresume.validate(jsonresume.to_json_resume(resume_reader.parse_resume(written)).data)
