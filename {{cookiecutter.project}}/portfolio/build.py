@@ -12,12 +12,13 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import exports, fit, pdf
+from . import fit, pdf
 from .resume import Resume, load_resume
 
 SITE_DIR = "_site"
@@ -32,6 +33,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     pdf_pages: int = 0
     pdf_step: int = 0  # the fit step the PDF was laid out at (0: the default style)
+    pdf_fitted: fit.Fitted | None = None
     warnings: list[str] = field(default_factory=list)
     variant_pages: dict[str, int] = field(default_factory=dict)
 
@@ -72,7 +74,7 @@ def _build_variants(
     repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None]
 ) -> None:
     """`<variant>/resume.pdf`, `resume.html` and the exports for each declared variant."""
-    from . import site
+    from . import exports, site
 
     for variant in resume.variants:
         started = time.perf_counter()
@@ -100,19 +102,34 @@ def _build_into(
 ) -> None:
     show = lambda path: f"{SITE_DIR}/{path.relative_to(out).as_posix()}"  # noqa: E731
 
-    exporting = exports.start_all(resume, out, cache=repo / EXPORTS_CACHE)  # pandoc runs meanwhile
+    # Three things at once: pandoc writes the DOCX in its own process, Typst lays out the PDF and its PNG in
+    # a thread (the typst wheel lets go of Python's lock while it compiles), and this thread writes the pages.
+    rendering = Background(lambda: _pdf_and_preview(repo, out, resume, result))  # first: it takes longest
     try:
-        _pages_and_pdf(repo, out, resume, result, log, show)
+        from . import exports  # imported meanwhile
+
+        exporting = exports.start_all(resume, out, cache=repo / EXPORTS_CACHE)
+    except BaseException:
+        rendering.wait()
+        raise
+    try:
+        pages = _pages(repo, out, resume, result)
+        started = time.perf_counter()
+        exported = exporting.finish()
+        result.timings["exports"] = time.perf_counter() - started
+        rendering.result()
     except BaseException:
         exporting.cancel()
+        rendering.wait()  # nothing may write into the staging folder once it is being removed
         raise
-    started = time.perf_counter()
-    exported = exporting.finish()
-    result.timings["exports"] = time.perf_counter() - started
+    for page in pages:
+        log(f"  page     {show(page)}")
+    log(f"  pdf      {show(out / 'resume.pdf')} ({result.pdf_fitted.describe()}, {result.timings['pdf']:.2f} s)")
+    log(f"  preview  {show(out / 'resume.png')} ({result.timings['preview']:.2f} s)")
     names = ", ".join(show(path) for path in exported.paths)
     note = "unchanged, reused" if exported.reused else "written"
     log(f"  exports  {names} ({note}, {result.timings['exports']:.2f} s)")
-    result.outputs.extend(exported.paths)
+    result.outputs.extend([*pages, out / "resume.pdf", out / "resume.png", *exported.paths])
     for line in exported.notes:
         print(f"note: resume.json: {line}", file=sys.stderr)
 
@@ -124,40 +141,57 @@ def _build_into(
         )
 
 
-def _pages_and_pdf(
-    repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None],
-    show: Callable[[Path], str],
-) -> None:
+class Background:
+    """A function run in a thread; `result()` waits for it and returns its value or raises its error."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self._outcome: list[tuple[bool, object]] = []
+        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[], object]) -> None:
+        try:
+            self._outcome.append((True, work()))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller of result()
+            self._outcome.append((False, error))
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> object:
+        self.wait()
+        done, value = self._outcome[0]
+        if not done:
+            raise value  # type: ignore[misc]
+        return value
+
+
+def _pages(repo: Path, out: Path, resume: Resume, result: BuildResult) -> list[Path]:
     from . import site  # the HTML pages; imported here so `ats-check` and `match` need less
 
     started = time.perf_counter()
     pages = site.build_pages(repo, out, resume)
     result.timings["pages"] = time.perf_counter() - started
-    for page in pages:
-        log(f"  page     {show(page)}")
-    result.outputs.extend(pages)
+    return pages
 
+
+def _pdf_and_preview(repo: Path, out: Path, resume: Resume, result: BuildResult) -> None:
     started = time.perf_counter()
-    pdf_path = out / "resume.pdf"
-    fitted = write_pdf(repo, resume, pdf_path)
-    result.pdf_pages = fitted.pages
-    result.pdf_step = fitted.step
+    fitted = write_pdf(repo, resume, out / "resume.pdf")
+    result.pdf_fitted, result.pdf_pages, result.pdf_step = fitted, fitted.pages, fitted.step
     result.timings["pdf"] = time.perf_counter() - started
-    log(f"  pdf      {show(pdf_path)} ({fitted.describe()}, {result.timings['pdf']:.2f} s)")
-    result.outputs.append(pdf_path)
 
     started = time.perf_counter()
-    png_path = out / "resume.png"
     style = fitted.style
-    _cached(repo, resume, "png", png_path, lambda: pdf.render_png(resume, repo=repo, style=style))
+    render = lambda: pdf.render_png(resume, repo=repo, style=style)  # noqa: E731
+    _cached(repo / PDF_CACHE / f"{fitted.key}.png", out / "resume.png", render)
     result.timings["preview"] = time.perf_counter() - started
-    log(f"  preview  {show(png_path)} ({result.timings['preview']:.2f} s)")
-    result.outputs.append(png_path)
 
 
-def _cached(repo: Path, resume: Resume, kind: str, path: Path, render: Callable[[], bytes]) -> bool:
-    """Copy a cached rendering when the resume data and the template are unchanged."""
-    cache = repo / PDF_CACHE / f"{_fingerprint(repo, resume)}.{kind}"
+def _cached(cache: Path, path: Path, render: Callable[[], bytes]) -> bool:
+    """Copy a cached rendering when the resume data and the template are unchanged (`cache` is named by
+    pdf.fingerprint)."""
+    kind = cache.suffix.lstrip(".")
     if cache.is_file():
         shutil.copyfile(cache, path)
         return True
@@ -170,10 +204,6 @@ def _cached(repo: Path, resume: Resume, kind: str, path: Path, render: Callable[
     except OSError:
         pass  # a read-only checkout still builds, just without the cache
     return False
-
-
-def _fingerprint(repo: Path, resume: Resume) -> str:
-    return pdf.fingerprint(resume, repo)
 
 
 def _prune(folder: Path, kind: str, keep: int = 8) -> None:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
+import sys
 from pathlib import Path
 
 
+@functools.lru_cache(maxsize=None)
 def package_version(name: str) -> str:
-    """The installed version of a package, part of a cache key (a new Typst or pandoc renders anew)."""
+    """The installed version of a package, part of a cache key (a new Typst or pandoc renders anew).
+
+    Read from the name of its `.dist-info` folder where there is one (a wheel's installer names it
+    `<name>-<version>.dist-info`): importlib.metadata costs every build a sixth of its start-up."""
+    wheel_name = re.sub(r"[-_.]+", "_", name).lower()
+    for folder in map(Path, sys.path):
+        for info in folder.glob(f"{wheel_name}-*.dist-info") if folder.is_dir() else ():
+            return info.name.removesuffix(".dist-info").split("-", 1)[1]
     from importlib.metadata import PackageNotFoundError, version
 
     try:

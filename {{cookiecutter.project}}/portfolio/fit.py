@@ -33,6 +33,7 @@ class Fitted:
     pages: int
     reused: bool  # from the cache
     seconds: float
+    key: str = ""  # pdf.fingerprint of the resume: the PNG preview is cached under it too
 
     @property
     def style(self) -> pdf.Style:
@@ -54,14 +55,14 @@ def fit_pdf(resume: Resume, repo: Path, *, cache: bool = True) -> Fitted:
     if cache:
         hit = _from_cache(folder, key)
         if hit is not None:
-            return Fitted(hit[0], hit[1], hit[2], True, time.perf_counter() - started)
+            return Fitted(hit[0], hit[1], hit[2], True, time.perf_counter() - started, key)
     for step, style in enumerate(pdf.FIT_STEPS):
         data = pdf.render_pdf(resume, repo=repo, style=style)
         pages = pdf.page_count(data)
         if pages <= resume.pages:
             if cache:
                 _store(folder, key, data, {"step": step, "pages": pages})
-            return Fitted(data, step, pages, False, time.perf_counter() - started)
+            return Fitted(data, step, pages, False, time.perf_counter() - started, key)
     message = overflow_message(resume, repo)
     if cache:
         _store(folder, key, None, {"overflow": message})

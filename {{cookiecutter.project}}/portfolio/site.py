@@ -19,18 +19,18 @@ import os
 import re
 import shutil
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .errors import PortfolioError
-from .cache import store
+from .cache import package_version, store
 from .diagrams import Diagram, Renderer, figure_html
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
+JINJA_CACHE = Path(".cache") / "jinja"
 STYLESHEET = PACKAGE / "static" / "style.css"
 PAGE_CACHE = Path(".cache") / "pages"
 DOC_FOLDERS = (
@@ -134,7 +134,7 @@ def convert_pages(repo: Path, pages: list[Page]) -> None:
 
 def write_site(repo: Path, out: Path, resume: Any, pages: list[Page]) -> list[Path]:
     """Render the page templates; `resume` is the public copy."""
-    env = template_env()
+    env = template_env(repo)
     common = _common(resume)
     index = env.get_template("index.html").render(
         **common, root="", current="index", groups=_groups(pages),
@@ -490,10 +490,7 @@ def _code_salt() -> str:
     digest = hashlib.sha256()
     for path in sorted([*PACKAGE.glob("*.py"), *TEMPLATES.glob("*.html")]):
         digest.update(path.read_bytes())
-    try:
-        digest.update(metadata.version("pypandoc-binary").encode())
-    except metadata.PackageNotFoundError:
-        digest.update(b"pypandoc")
+    digest.update(package_version("pypandoc-binary").encode())
     return digest.hexdigest()
 
 
@@ -512,9 +509,25 @@ def _copy_assets(repo: Path, out: Path, assets: list[str]) -> list[Path]:
 # --------------------------------------------------------------------------- resume and index
 
 
+def template_env(repo: Path | None = None) -> Environment:
+    """One environment per process: its templates are compiled once (a dev server rebuilds with them). Given
+    the repo, what they compile to is kept in its .cache/jinja/ for the next process too (Jinja checks each
+    against its template's source before using it)."""
+    env = _environment()
+    if repo is not None and env.bytecode_cache is None:
+        from jinja2 import FileSystemBytecodeCache
+
+        folder = Path(repo) / JINJA_CACHE
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        except OSError:
+            pass  # a read-only checkout compiles the templates in each process
+    return env
+
+
 @functools.lru_cache(maxsize=1)
-def template_env() -> Environment:
-    """One environment per process: its templates are compiled once (a dev server rebuilds with them)."""
+def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
