@@ -18,7 +18,8 @@ pdf = module("pdf")
 resume = module("resume")
 
 SENIOR = resume.parse_resume((FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8"), "resume.md").public()
-HEADING = 'text(size: 11pt, weight: "bold", upper(it.body))'
+HEADING = 'let letters = upper(it.body)'
+BOLD = 'weight: "bold", font: design.heading_font'
 PAGE = "  numbering: none,\n  header: none,\n  footer: none,"
 
 
@@ -91,8 +92,8 @@ HEADINGS = [(12, "Professional Summary"), (16, "Technical Skills"), (22, "Experi
 @pytest.mark.parametrize(
     ("edit", "case"),
     [
-        ((HEADING, 'text(size: 11pt, weight: "regular", upper(it.body))'), str.upper),  # capitals, not bold
-        ((HEADING, 'text(size: 11pt, weight: "bold", it.body)'), str),  # bold, not capitals
+        ((BOLD, 'weight: "regular", font: design.heading_font'), str.upper),  # capitals, not bold
+        ((HEADING, "let letters = it.body"), str),  # bold, not capitals
     ],
 )
 def test_a_heading_that_is_not_bold_capitals_is_reported(tmp_path: Path, edit: tuple[str, str], case) -> None:

@@ -272,9 +272,12 @@ def _check_fields(
 
 
 def _line_pitch(gaps: list[float]) -> float:
-    """The most common distance between lines (the smaller one on a tie)."""
+    """The distance between lines inside an entry: the smallest distance that recurs (to the half point).
+    Not simply the commonest one: in a resume of one-line entries (certifications, a list of degrees), the
+    gaps before entries and headings outnumber the lines inside entries."""
     counts = Counter(round(gap * 2) / 2 for gap in gaps)
-    return min(counts, key=lambda gap: (-counts[gap], gap))
+    recurring = [gap for gap, count in counts.items() if count >= 2]
+    return min(recurring) if recurring else min(counts, key=lambda gap: (-counts[gap], gap))
 
 
 def _check_spacing(

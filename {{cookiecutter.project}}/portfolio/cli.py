@@ -78,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     hooks.set_defaults(run=_hooks)
 
+    themes = commands.add_parser(
+        "themes", help="list the themes and write a PNG of resume.md in each to _themes/"
+    )
+    themes.set_defaults(run=_themes)
+
     serve = commands.add_parser("serve", help="preview _site/ locally and rebuild on save")
     serve.set_defaults(run=_serve)
     return parser
@@ -87,6 +92,13 @@ def _build(args: argparse.Namespace) -> int:
     from .build import build
 
     build(args.repo, out_name=args.out)
+    return 0
+
+
+def _themes(args: argparse.Namespace) -> int:
+    from .gallery import write_gallery
+
+    write_gallery(args.repo)
     return 0
 
 

@@ -1,7 +1,7 @@
 """One page, always known: render the resume PDF, count its pages, and fit it when it overflows.
 
 A resume over its page limit (front matter `pages:`, 1 by default) is rendered again with each
-tighter step of `pdf.FIT_STEPS` (down to 9.5 pt and the documented margins) until it fits. If the
+tighter step of `pdf.fit_steps` (its theme's values first, down to 9.5 pt and the documented margins) until it fits. If the
 last step still overflows, `PageOverflow` says how many lines too long it is and which section is
 longest. The result (PDF, step and page count, or the overflow message) is cached by content, so
 a warm build or `ats-check` neither renders nor imports pypdf.
@@ -29,15 +29,12 @@ class PageOverflow(pdf.PdfError):
 @dataclass(frozen=True)
 class Fitted:
     pdf: bytes
-    step: int  # 0 = default style; n = FIT_STEPS[n]
+    step: int  # 0 = the theme's own style; n = pdf.fit_steps(resume)[n]
     pages: int
     reused: bool  # from the cache
     seconds: float
-    key: str = ""  # pdf.fingerprint of the resume: the PNG preview is cached under it too
-
-    @property
-    def style(self) -> pdf.Style:
-        return pdf.FIT_STEPS[self.step]
+    key: str  # pdf.fingerprint of the resume: the PNG preview is cached under it too
+    style: pdf.Style
 
     def describe(self) -> str:
         pages = f"{self.pages} page" + ("" if self.pages == 1 else "s")
@@ -55,14 +52,18 @@ def fit_pdf(resume: Resume, repo: Path, *, cache: bool = True) -> Fitted:
     if cache:
         hit = _from_cache(folder, key)
         if hit is not None:
-            return Fitted(hit[0], hit[1], hit[2], True, time.perf_counter() - started, key)
-    for step, style in enumerate(pdf.FIT_STEPS):
+            steps = pdf.fit_steps(resume)
+            return Fitted(hit[0], hit[1], hit[2], True, time.perf_counter() - started, key, steps[hit[1]])
+    steps = pdf.fit_steps(resume)
+    for step, style in enumerate(steps):
+        if step and style == steps[step - 1]:
+            continue  # a theme already this tight: the same layout again would not fit either
         data = pdf.render_pdf(resume, repo=repo, style=style)
         pages = pdf.page_count(data)
         if pages <= resume.pages:
             if cache:
                 _store(folder, key, data, {"step": step, "pages": pages})
-            return Fitted(data, step, pages, False, time.perf_counter() - started, key)
+            return Fitted(data, step, pages, False, time.perf_counter() - started, key, style)
     message = overflow_message(resume, repo)
     if cache:
         _store(folder, key, None, {"overflow": message})
@@ -72,7 +73,7 @@ def fit_pdf(resume: Resume, repo: Path, *, cache: bool = True) -> Fitted:
 def fullness(resume: Resume, repo: Path, step: int = 0) -> tuple[float, int]:
     """How full the resume's last page is at fit step `step`: (share of the page's text height used, lines
     to spare, negative when over)."""
-    style = pdf.FIT_STEPS[step]
+    style = pdf.fit_steps(resume)[step]
     found = pdf.measure(resume, style, repo)
     pitch, height, top = found["pitch"], found["content_height"], found["top"]
     used = (found["end"]["page"] - 1) * height + found["end"]["y"] - top
@@ -83,7 +84,7 @@ def fullness(resume: Resume, repo: Path, step: int = 0) -> tuple[float, int]:
 
 def overflow_message(resume: Resume, repo: Path) -> str:
     """`resume.md:line: ...N lines too long...; the longest section is ...` at the tightest step."""
-    tightest = pdf.FIT_STEPS[-1]
+    tightest = pdf.fit_steps(resume)[-1]
     found = pdf.measure(resume, tightest, repo)
     pitch, height, top = found["pitch"], found["content_height"], found["top"]
 

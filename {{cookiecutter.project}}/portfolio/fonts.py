@@ -14,6 +14,8 @@ from pathlib import Path
 
 import typst
 
+from .errors import PortfolioError
+
 _SETS: dict[tuple[object, ...], typst.Fonts] = {}
 _NEEDS_SYSTEM: dict[str, bool] = {}  # by the non-ASCII characters a layout shows
 
@@ -39,15 +41,32 @@ def is_missing_glyph(error: typst.TypstError) -> bool:
     return "could not be displayed" in str(getattr(error, "message", "") or error)
 
 
-def fonts_for(repo: Path, *, system: bool) -> typst.Fonts:
-    """The wheel's fonts and the repo's `fonts/`, with the system's when `system` (each set found once,
-    and again when `fonts/` changes)."""
+def fonts_for(repo: Path, *, system: bool, packages: tuple[str, ...] = ()) -> typst.Fonts:
+    """The wheel's fonts, the fonts of these font packages (portfolio.design.FONTS) and the repo's `fonts/`,
+    with the system's when `system` (each set found once, and again when `fonts/` changes)."""
     folder = repo / "fonts"
     files = sorted(folder.rglob("*")) if folder.is_dir() else []
-    key = (system, str(folder), *(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in files))
+    key = (system, str(folder), packages, *(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in files))
     if key not in _SETS:
-        for old in [k for k in _SETS if k[0] == system]:
+        for old in [k for k in _SETS if k[0] == system and k[2] == packages]:
             del _SETS[old]
-        paths = [str(folder)] if folder.is_dir() else []
+        paths = [*map(str, package_folders(packages)), *([str(folder)] if folder.is_dir() else [])]
         _SETS[key] = typst.Fonts(include_system_fonts=system, font_paths=paths)
     return _SETS[key]
+
+
+def package_folders(packages: tuple[str, ...]) -> list[Path]:
+    """Where the font wheels keep their files, found without importing them."""
+    from importlib.util import find_spec
+
+    found = []
+    for name in packages:
+        spec = find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            raise FontPackageMissing(f"the font package `{name.replace('_', '-')}` is not installed; run ./run.sh setup")
+        found.append(Path(list(spec.submodule_search_locations)[0]) / "files")
+    return found
+
+
+class FontPackageMissing(PortfolioError):
+    """A theme's font comes from a package that is not installed."""

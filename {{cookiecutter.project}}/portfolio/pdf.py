@@ -19,14 +19,12 @@ from typing import Any
 
 import typst
 
-from . import fonts
+from . import design, fonts
 from .errors import PortfolioError
 from .resume import Entry, Resume, Section
 from .cache import package_version, store
 
 TEMPLATE = Path(__file__).parent / "templates" / "resume.typ"
-# All three ship inside the typst wheel; Typst falls back to other installed fonts per glyph.
-FONT_FAMILIES = ["New Computer Modern", "Libertinus Serif", "DejaVu Sans Mono"]
 PREVIEW_PPI = 110
 # A fixed creation time keeps the bytes identical for the same input; SOURCE_DATE_EPOCH overrides.
 DEFAULT_EPOCH = 1_735_689_600  # 2025-01-01T00:00:00Z
@@ -47,8 +45,9 @@ class Style:
     margin_y: float
 
 
-# The default, then each tighter step the fit tries in turn. The last step is the floor: 9.5 pt
-# text, 0.5 in side and 0.35 in top/bottom margins; smaller stops being comfortable to read.
+# The default theme's style, then each tighter step the fit tries in turn. The last step is the floor:
+# 9.5 pt text, 0.5 in side and 0.35 in top/bottom margins; smaller stops being comfortable to read.
+# Another theme starts from its own values and steps down the same ladder (`fit_steps`).
 FIT_STEPS = (
     Style(10.5, 0.45, 1.05, 0.55, 0.45),
     Style(10.25, 0.43, 1.0, 0.55, 0.42),
@@ -60,17 +59,41 @@ DEFAULT_STYLE = FIT_STEPS[0]
 PAGE_HEIGHT_PT = {"us-letter": 792.0, "a4": 841.89}
 
 
-def resume_data(resume: Resume, style: Style = DEFAULT_STYLE) -> dict:
+def fit_steps(resume: Resume) -> tuple[Style, ...]:
+    """The styles the fit tries for this resume's design: its theme's (and front matter's) values first, then
+    each knob no looser than the default ladder's step, and never tighter than the floor unless the theme
+    itself starts there."""
+    look = design.design_of(resume)
+    base = Style(look.size, look.pitch, look.entry_gap, look.margin_x, look.margin_y)
+    if base == DEFAULT_STYLE:
+        return FIT_STEPS
+    floor = FIT_STEPS[-1]
+    knobs = [f.name for f in dataclasses.fields(Style)]
+
+    def stepped(step: Style) -> Style:
+        values = {}
+        for knob in knobs:
+            own, ladder = getattr(base, knob), getattr(step, knob)
+            values[knob] = own if own <= getattr(floor, knob) else max(min(own, ladder), getattr(floor, knob))
+        return Style(**values)
+
+    return (base, *(stepped(step) for step in FIT_STEPS[1:]))
+
+
+def resume_data(resume: Resume, style: Style | None = None) -> dict:
     """The JSON the Typst template reads: plain strings and lists only."""
+    look = design.design_of(resume)
+    style = style or fit_steps(resume)[0]
     return {
         "style": dataclasses.asdict(style),
+        "design": look.template_values(),
+        "fonts": look.template_values()["font"],  # what layouts written before themes read
         "name": resume.name,
         "title": f"{resume.name} – Resume",
         "author": resume.name,
         "keywords": [resume.target_role] if resume.target_role else [],
         "lang": "en",
         "paper": resume.paper,
-        "fonts": FONT_FAMILIES,
         "contact": [{"text": item.text, "url": item.url} for item in resume.contact],
         "sections": [_section_data(section) for section in resume.sections],
     }
@@ -116,7 +139,7 @@ def render_pdf(
     *,
     template: Path = TEMPLATE,
     repo: Path | None = None,
-    style: Style = DEFAULT_STYLE,
+    style: Style | None = None,
     data: dict | None = None,
 ) -> bytes:
     """Compile the resume (or prepared template `data`) to PDF/UA-1 bytes; write them to `out`."""
@@ -227,7 +250,7 @@ def render_png(
     template: Path = TEMPLATE,
     repo: Path | None = None,
     ppi: float = PREVIEW_PPI,
-    style: Style = DEFAULT_STYLE,
+    style: Style | None = None,
 ) -> bytes:
     """A PNG of page 1, for the README and the site (laid out like the PDF)."""
     data = resume_data(resume, style)
@@ -302,7 +325,9 @@ def _compiler(resume: Resume, template: Path, repo: Path | None, data: dict, *, 
     return typst.Compiler(
         str(template),
         root=str(template.parent),
-        font_paths=fonts.fonts_for(repo or resume.source.parent, system=system_fonts),
+        font_paths=fonts.fonts_for(
+            repo or resume.source.parent, system=system_fonts, packages=design.design_of(resume).font_packages()
+        ),
         sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
     )
 

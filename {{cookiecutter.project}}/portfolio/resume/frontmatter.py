@@ -1,4 +1,4 @@
-"""The front matter of resume.md: target role, phone, paper, page limit and variants."""
+"""The front matter of resume.md: target role, phone, paper, page limit, variants, theme and design options."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from typing import Any
 
 import yaml
 
+from .. import design as looks
 from .notes import NAME_RE
 from .source import Reporter
 from .model import Variant
 
 PAPERS = ("us-letter", "a4")
-KEYS = ("target_role", "phone", "publish_phone", "paper", "variants", "pages")
+KEYS = ("target_role", "phone", "publish_phone", "paper", "variants", "pages", "theme", "design")
 RESERVED_NAMES = frozenset({"system_designs", "interview_prep", "static", "assets"})
 DEFAULTS: dict[str, Any] = {
     "target_role": "",
@@ -20,6 +21,8 @@ DEFAULTS: dict[str, Any] = {
     "paper": "us-letter",
     "variants": (),
     "pages": 1,
+    "theme": looks.DEFAULT_THEME,
+    "design": (),
 }
 
 
@@ -48,7 +51,34 @@ class FrontMatter:
         checked = self.checked(data)
         checked["variants"] = self.variants(data.get("variants"))
         checked["pages"] = self.pages(data.get("pages", 1))
+        checked["theme"] = self.theme(data.get("theme"))
+        checked["design"] = self.design(data.get("design"))
         return {**DEFAULTS, **checked}
+
+    def theme(self, value: object) -> str:
+        if value is None:
+            return looks.DEFAULT_THEME
+        try:
+            return looks.check_theme_name(value)
+        except looks.DesignError as error:
+            self.report.error(self.line("theme"), f"theme: {error}")
+            return looks.DEFAULT_THEME
+
+    def design(self, value: object) -> tuple[tuple[str, object], ...]:
+        """`design:` overrides of the theme's values, in the order written; each bad one a located error."""
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.report.error(self.line("design"), "`design` must be `key: value` lines, indented under it")
+            return ()
+        lines = _key_lines(self.content or "", "design")
+        checked = []
+        for key, item in value.items():
+            try:
+                checked.append((str(key), looks.check_option(str(key), item)))
+            except looks.DesignError as error:
+                self.report.error(lines.get(str(key), self.line("design")), f"design: {error}")
+        return tuple(checked)
 
     def line(self, key: str) -> int:
         """The line of a top-level front matter key."""
@@ -140,6 +170,24 @@ class FrontMatter:
             self.report.error(line, f"`role` of variant '{name}' must be text")
             return None
         return Variant(name, str(role or "").strip(), tuple(s.strip() for s in sections), line)
+
+
+def _key_lines(content: str, key: str) -> dict[str, int]:
+    """resume.md line numbers of the keys of a top-level front matter mapping."""
+    value = _top_level_node(content, key)
+    if not isinstance(value, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 2 for k, _ in value.value}  # +1 base, +1 `---`
+
+
+def _top_level_node(content: str, key: str) -> yaml.Node | None:
+    try:
+        root = yaml.compose(content)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    return next((v for k, v in root.value if k.value == key), None)
 
 
 def _item_lines(content: str, key: str) -> list[int]:

@@ -145,6 +145,8 @@ class Resume:
     paper: str = "us-letter"  # front matter `paper:` us-letter or a4
     variants: tuple[Variant, ...] = ()
     pages: int = 1  # front matter `pages:` 1, or 2 for a long career on purpose
+    theme: str = "jake"  # front matter `theme:` (portfolio/themes/)
+    design: tuple[tuple[str, object], ...] = ()  # front matter `design:` overrides, checked, as written
 
     def variant(self, name: str) -> Resume:
         """The resume as `name` sees it: untagged content plus content tagged for `name`."""

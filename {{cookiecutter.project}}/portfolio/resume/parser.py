@@ -159,6 +159,8 @@ class _Parser:
             paper=meta["paper"],
             variants=meta["variants"],
             pages=meta["pages"],
+            theme=meta["theme"],
+            design=meta["design"],
         )
 
     def lift_headings(self, tokens: list[Token]) -> None:

@@ -46,10 +46,19 @@ def front_matter(resume: Resume) -> str:
         lines.append(f"paper: {resume.paper}")
     if resume.pages != 1:
         lines.append(f"pages: {resume.pages}")
+    if resume.theme != "jake":
+        lines.append(f"theme: {resume.theme}")
+    if resume.design:
+        lines.append("design:")
+        lines += [f"  {key}: {_design_value(value)}" for key, value in resume.design]
     if resume.variants:
         lines.append("variants:")
         lines += [f"  - {_variant(variant)}" for variant in resume.variants]
     return "\n".join([*lines, "---"])
+
+
+def _design_value(value: object) -> str:
+    return yaml_string(value) if isinstance(value, str) else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _variant(variant: Variant) -> str:
