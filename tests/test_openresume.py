@@ -204,3 +204,44 @@ def test_openresume_vocabulary_fields_are_reported(parsed) -> None:
     print(f"\nOpenResume read {hits} of {total} vocabulary fields; misses:\n  " + "\n  ".join(misses))
     assert total > 80
     assert hits / total > 0.7, "the layout, not the vocabulary, is losing fields"
+
+
+# --------------------------------------------------------------------------- every theme
+
+THEMES = ("classic", "compact", "dense", "modern")  # "jake" is the default above
+THEMED_SOURCES = ("default", *sorted(path.stem for path in RESUMES.glob("*.md") if path.stem not in NOT_CONVENTIONAL))
+
+
+@pytest.fixture(scope="module")
+def themed(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFactory):
+    """{(theme, name): (resume, what OpenResume read)}: the default resume and the fixtures in every other theme."""
+    import dataclasses
+
+    import portfolio.fit as fit
+
+    folder = tmp_path_factory.mktemp("openresume-themes")
+    paths = {"default": baked_default / "resume.md"} | {path.stem: path for path in RESUMES.glob("*.md")}
+    resumes, pdfs = {}, {}
+    for theme in THEMES:
+        for name in THEMED_SOURCES:
+            resume = dataclasses.replace(portfolio.resume.load_resume(paths[name]).public(), theme=theme)
+            resumes[theme, name] = resume
+            pdfs[theme, name] = folder / f"{theme}-{name}.pdf"
+            pdfs[theme, name].write_bytes(fit.fit_pdf(resume, folder, cache=False).pdf)
+    read = openresume_parse(list(pdfs.values()))
+    return {key: (resumes[key], read[pdfs[key]]) for key in resumes}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_openresume_reads_every_field_of_the_default_resume_in_every_theme(themed, theme: str) -> None:
+    resume, read = themed[theme, "default"]
+    assert (read["profile"]["name"], read["profile"]["email"]) == (resume.name, resume.email)
+    assert read_back(read) == normalised(expected(resume))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", THEMED_SOURCES[1:])
+def test_openresume_reads_what_our_layout_decides_in_every_theme(themed, theme: str, name: str) -> None:
+    resume, read = themed[theme, name]
+    assert norm(read["profile"]["email"]) == resume.email
+    assert layout_fields(read_back(read)) == layout_fields(normalised(expected(resume)))
