@@ -95,6 +95,23 @@ setup_diagrams() {
 cmd_setup() {
   setup_python
   setup_diagrams
+  setup_cjk_fonts
+}
+
+# A resume in Chinese, Japanese or Korean (`lang: zh|ja|ko` in resume.md) needs a CJK font: Noto Sans CJK from
+# the system's package registry. CI installs it; on your machine this says what to run.
+setup_cjk_fonts() {
+  grep -Eq '^lang:[[:space:]]*"?(zh|ja|ko)' "$REPO/resume.md" 2>/dev/null || return 0
+  if command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list ':lang=ja' family 2>/dev/null)" ]]; then
+    return 0
+  fi
+  if [[ "${CI:-}" == "true" ]] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Noto Sans CJK (fonts-noto-cjk) for the resume's language"
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+    return 0
+  fi
+  say "resume.md is in Chinese, Japanese or Korean: install a CJK font, for example"
+  say "  sudo apt-get install fonts-noto-cjk   (Debian, Ubuntu)   or   brew install --cask font-noto-sans-cjk"
 }
 
 # The absolute path of a file the user named (relative to where they ran run.sh).

@@ -115,8 +115,8 @@ def test_a_marker_set_apart_from_its_bullet_is_reported(tmp_path: Path) -> None:
 
 def test_fields_set_in_one_run_are_reported_as_merged(tmp_path: Path) -> None:
     edit = (
-        "grid(columns: (1fr, auto), column-gutter: gutter, align: (left + bottom, right + bottom), start, end)",
-        "[#start | #end]",
+        "grid(columns: (1fr, auto), column-gutter: gutter, align: (start + bottom, end + bottom), first, second)",
+        "[#first | #second]",
     )
     problems = report(tmp_path, edit).problems
     assert problems[:2] == [

@@ -83,7 +83,7 @@ def _short(text: str, words: int = 8) -> str:
 
 def _check_stream(report: AtsReport, reader: str, text: str, resume: Resume) -> None:
     lines = [_norm(line) for line in text.splitlines() if line.strip()]
-    flow = " ".join(lines)
+    flow = joined_lines(lines)
     where = f"{resume.source}"
     _expect(
         report,
@@ -110,6 +110,20 @@ def _check_stream(report: AtsReport, reader: str, text: str, resume: Resume) -> 
     _check_text_blocks(report, reader, flow, resume)
     _check_loose_markers(report, reader, lines)
     _check_bullets(report, reader, flow, resume, where)
+
+
+# Chinese, Japanese and Korean run without spaces: a line that wraps between two of their characters joins
+# back without one (kana, CJK ideographs, Hangul, and their full-width punctuation).
+_CJK = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_CJK_WRAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def joined_lines(lines: list[str]) -> str:
+    """The text of these lines as one flow: a space between lines, none where a CJK line wrapped."""
+    flow = lines[0] if lines else ""
+    for line in lines[1:]:
+        flow += ("" if _CJK_WRAP.match(f"{flow[-1:]} {line[:1]}", 1) else " ") + line
+    return flow
 
 
 def _check_headings(report: AtsReport, reader: str, lines: list[str], resume: Resume) -> None:

@@ -92,11 +92,18 @@ def resume_data(resume: Resume, style: Style | None = None) -> dict:
         "title": f"{resume.name} – Resume",
         "author": resume.name,
         "keywords": [resume.target_role] if resume.target_role else [],
-        "lang": "en",
+        **_language(resume.lang),
         "paper": resume.paper,
         "contact": [{"text": item.text, "url": item.url} for item in resume.contact],
         "sections": [_section_data(section) for section in resume.sections],
     }
+
+
+def _language(tag: str) -> dict:
+    """Typst's `lang` (ISO 639) and `region` (ISO 3166) from a BCP 47 tag; a script subtag is left to the text."""
+    parts = tag.split("-")
+    region = next((part.upper() for part in parts[1:] if len(part) == 2), None)
+    return {"lang": parts[0].lower(), **({"region": region} if region else {})}
 
 
 def _section_data(section: Section) -> dict:

@@ -31,6 +31,7 @@ from .diagrams import Diagram, Renderer, figure_html
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
 JINJA_CACHE = Path(".cache") / "jinja"
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"})  # written right to left
 STYLESHEET = PACKAGE / "static" / "style.css"
 PAGE_CACHE = Path(".cache") / "pages"
 DOC_FOLDERS = (
@@ -103,6 +104,7 @@ def _common(resume: Any) -> dict[str, Any]:
     return {
         "name": resume.name,
         "lang": getattr(resume, "lang", "") or "en",
+        "rtl": (getattr(resume, "lang", "") or "en").split("-")[0].lower() in RIGHT_TO_LEFT,
         "resume": resume,
         "contact": [_contact_view(item) for item in resume.contact],
     }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import locales
+
 MONTH_NAMES = (
     "January",
     "February",
@@ -22,9 +24,17 @@ MONTH_NAMES = (
 _MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH_RE = r"(?P<{0}>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 ONGOING_WORDS = ("present", "current", "now", "today", "ongoing")
-_ONGOING = "|".join(ONGOING_WORDS)
+_ONGOING = "|".join([*ONGOING_WORDS, *map(re.escape, locales.words_of(locales.PRESENT))])
+# Month names in the other languages (resume/locales.py), matched whole, with or without a dot.
+_LOCAL_MONTHS = locales.month_words()
+_LOCAL_MONTH_RE = r"(?P<{0}>" + "|".join(map(re.escape, sorted(_LOCAL_MONTHS, key=lambda w: (-len(w), w)))) + r")\.?"
+_SINCE = "|".join(["since", *map(re.escape, locales.words_of(locales.SINCE_WORDS))])
+_CJK_MONTH = (
+    rf"\s*[{locales.YEAR_MARKS}](?:\s*(?P<{{0}}_cjk>0?[1-9]|1[0-2])\s*[{locales.MONTH_MARKS}]"
+    rf"(?:\s*\d{{{{1,2}}}}\s*[{locales.DAY_MARKS}])?)?"
+)
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"  # "Summer 2018": the year, as the text says no month
-RANGE_DASHES = ("–", "—", "-", "to", "until")
+RANGE_DASHES = ("–", "—", "-", "to", "until", *locales.words_of(locales.RANGE_WORDS))
 
 
 @dataclass(frozen=True)
@@ -61,17 +71,19 @@ class DateRange:
 
 def _point_re(tag: str) -> str:
     month = _MONTH_RE.format(f"{tag}_month")
+    local = _LOCAL_MONTH_RE.format(f"{tag}_local")
     return (
         rf"(?P<{tag}_ongoing>{_ONGOING})"
-        rf"|(?:{month}\s*,?\s+|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*|{_SEASON}\s+)?(?P<{tag}_year>(?:19|20)\d\d)"
-        rf"(?:[-/.](?P<{tag}_iso>0[1-9]|1[0-2])(?!\d))?"
+        rf"|(?:{month}\s*,?\s+|{local}\s*(?:de\s+|/|,)?\s*|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*|{_SEASON}\s+)?"
+        rf"(?P<{tag}_year>(?:19|20)\d\d)"
+        rf"(?:[-/.](?P<{tag}_iso>0[1-9]|1[0-2])(?!\d)|{_CJK_MONTH.format(tag)})?"
         rf"|{_MONTH_RE.format(f'{tag}_month2')}\s*['’](?P<{tag}_yy>\d\d)(?!\d)"  # "Aug '19"
     )
 
 
 _DASH = "|".join(re.escape(dash) for dash in RANGE_DASHES)
 _RANGE_BODY = (
-    rf"(?:expected\s+|since\s+|graduated\s+)?(?:{_point_re('a')})"
+    rf"(?:expected\s+|(?P<since>{_SINCE})\s+|graduated\s+)?(?:{_point_re('a')})"
     rf"(?:\s*(?:{_DASH})\s*(?:{_point_re('b')}))?"
 )
 _RANGE_RE = re.compile(rf"^\(?{_RANGE_BODY}\)?$", re.IGNORECASE)
@@ -112,7 +124,7 @@ def _range(text: str, match: re.Match[str] | None) -> DateRange | None:
     start = _point(match, "a")
     if start is None:
         return None
-    if match["b_ongoing"]:
+    if match["b_ongoing"] or (match["since"] and not (match["b_year"] or match["b_yy"])):
         return DateRange(text, start, None, ongoing=True)
     end = _point(match, "b") if match["b_year"] or match["b_yy"] else start
     if end is None or end.sort_key() < start.sort_key():
@@ -130,6 +142,10 @@ def _point(match: re.Match[str], tag: str) -> PartialDate | None:
     month: int | None = None
     if match[f"{tag}_iso"]:  # "2021-02", "2021/02", "2021.02"
         month = int(match[f"{tag}_iso"])
+    elif match[f"{tag}_cjk"]:  # "2021年4月", "2021년 4월"
+        month = int(match[f"{tag}_cjk"])
+    elif match[f"{tag}_local"]:  # "März", "sept.", "تشرين الأول"
+        month = _LOCAL_MONTHS[match[f"{tag}_local"].lower().rstrip(".")]
     elif match[f"{tag}_month"]:
         month = _MONTHS[match[f"{tag}_month"][:3].lower()]
     elif match[f"{tag}_num"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -12,7 +13,9 @@ from .source import Reporter
 from .model import Variant
 
 PAPERS = ("us-letter", "a4")
-KEYS = ("target_role", "phone", "publish_phone", "paper", "variants", "pages", "theme", "design")
+KEYS = ("target_role", "phone", "publish_phone", "paper", "variants", "pages", "theme", "design", "lang")
+# A BCP 47 language tag as resumes need it: a language, then optional script and region ("zh-Hant-TW").
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?$")
 RESERVED_NAMES = frozenset({"system_designs", "interview_prep", "static", "assets"})
 DEFAULTS: dict[str, Any] = {
     "target_role": "",
@@ -23,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "pages": 1,
     "theme": looks.DEFAULT_THEME,
     "design": (),
+    "lang": "en",
 }
 
 
@@ -53,6 +57,7 @@ class FrontMatter:
         checked["pages"] = self.pages(data.get("pages", 1))
         checked["theme"] = self.theme(data.get("theme"))
         checked["design"] = self.design(data.get("design"))
+        checked["lang"] = self.lang(data.get("lang"))
         return {**DEFAULTS, **checked}
 
     def theme(self, value: object) -> str:
@@ -63,6 +68,16 @@ class FrontMatter:
         except looks.DesignError as error:
             self.report.error(self.line("theme"), f"theme: {error}")
             return looks.DEFAULT_THEME
+
+    def lang(self, value: object) -> str:
+        """`lang:` a BCP 47 tag ("de", "pt-BR", "zh-Hant"), kept as written."""
+        if value is None:
+            return "en"
+        tag = str(value).strip() if isinstance(value, str) else ""
+        if not LANG_RE.match(tag):
+            self.report.error(self.line("lang"), f"`lang` must be a language tag such as de, pt-BR or zh-Hant, not {value!r}")
+            return "en"
+        return tag
 
     def design(self, value: object) -> tuple[tuple[str, object], ...]:
         """`design:` overrides of the theme's values, in the order written; each bad one a located error."""

@@ -8,10 +8,12 @@ README shows `LINE_FORMS`, and the Vale bullet rules use `VALE_SKILLS_LABEL` and
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import get_args
 
+from . import locales
 from .model import EntryKind, SectionKindName
 
 
@@ -25,7 +27,7 @@ class SectionKind:
     one_line: bool = False  # its list items are one-line entries (`- **Name**, Issuer | *date*`)
 
     def matches(self, heading: str) -> bool:
-        return bool(re.search(self.heading_words, heading, re.IGNORECASE))
+        return bool(_heading_re(self.name, self.heading_words).search(heading))
 
 
 # Tried in this order: "Project Experience" is projects and "Volunteer Experience" is volunteering
@@ -48,6 +50,13 @@ SECTIONS: tuple[SectionKind, ...] = (
     SectionKind("experience", r"experience|employment|work|career|positions", "work", "Experience", "job"),
 )
 TEXT = SectionKind("text", r"(?!)", None, "")
+
+
+@functools.lru_cache(maxsize=None)
+def _heading_re(kind: str, english: str) -> re.Pattern[str]:
+    """The kind's English heading words and those of the other languages (resume/locales.py)."""
+    local = locales.HEADINGS.get(kind)
+    return re.compile(f"{english}|{local}" if local else english, re.IGNORECASE)
 BY_NAME = {kind.name: kind for kind in (*SECTIONS, TEXT)}
 # The order the writer and importer put sections in when nothing else says: the kinds' own order.
 WRITING_ORDER: tuple[SectionKindName, ...] = tuple(name for name in get_args(SectionKindName) if name != "text")

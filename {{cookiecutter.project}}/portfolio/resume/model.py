@@ -147,6 +147,7 @@ class Resume:
     pages: int = 1  # front matter `pages:` 1, or 2 for a long career on purpose
     theme: str = "jake"  # front matter `theme:` (portfolio/themes/)
     design: tuple[tuple[str, object], ...] = ()  # front matter `design:` overrides, checked, as written
+    lang: str = "en"  # front matter `lang:`, a BCP 47 tag: the PDF's and the page's language
 
     def variant(self, name: str) -> Resume:
         """The resume as `name` sees it: untagged content plus content tagged for `name`."""

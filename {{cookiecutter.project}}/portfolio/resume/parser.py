@@ -161,6 +161,7 @@ class _Parser:
             pages=meta["pages"],
             theme=meta["theme"],
             design=meta["design"],
+            lang=meta["lang"],
         )
 
     def lift_headings(self, tokens: list[Token]) -> None:

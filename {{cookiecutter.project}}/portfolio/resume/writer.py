@@ -46,6 +46,8 @@ def front_matter(resume: Resume) -> str:
         lines.append(f"paper: {resume.paper}")
     if resume.pages != 1:
         lines.append(f"pages: {resume.pages}")
+    if resume.lang != "en":
+        lines.append(f"lang: {resume.lang}")
     if resume.theme != "jake":
         lines.append(f"theme: {resume.theme}")
     if resume.design:
