@@ -102,23 +102,25 @@ def test_right_to_left_languages_extract_in_logical_order(built, name: str) -> N
     assert found == sorted(found)  # in reading order
 
 
-def test_a_german_resume_builds_a_german_site(baked_default: Path, tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(baked_default, repo)
-    shutil.copyfile(LANG_BLIND / "de-1.md", repo / "resume.md")
+def built_with(baked: Path, folder: Path, fixture: str) -> Path:
+    """A copy of the bake with this blind resume as its resume.md, built."""
+    repo = folder / "repo"
+    shutil.copytree(baked, repo)
+    shutil.copyfile(LANG_BLIND / fixture, repo / "resume.md")
     result = run_portfolio(repo, "build")
     assert result.returncode == 0, result.stderr
+    return repo
+
+
+def test_a_german_resume_builds_a_german_site(baked_default: Path, tmp_path: Path) -> None:
+    repo = built_with(baked_default, tmp_path, "de-1.md")
     page = (repo / "_site" / "resume.html").read_text(encoding="utf-8")
-    assert page.startswith('<!DOCTYPE html>\n<html lang="de">') or '<html lang="de">' in page
+    assert '<html lang="de">' in page
     assert "März 2022 – heute" in page and "Berufserfahrung" in page
     text = pdftotext(repo / "_site" / "resume.pdf")
     assert "März 2022 – heute" in text
 
 
 def test_an_arabic_resume_builds_a_right_to_left_site(baked_default: Path, tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(baked_default, repo)
-    shutil.copyfile(LANG_BLIND / "ar-1.md", repo / "resume.md")
-    result = run_portfolio(repo, "build")
-    assert result.returncode == 0, result.stderr
+    repo = built_with(baked_default, tmp_path, "ar-1.md")
     assert '<html lang="ar" dir="rtl">' in (repo / "_site" / "resume.html").read_text(encoding="utf-8")

@@ -1,7 +1,14 @@
-"""Resume dates as values: "March 2021 – Present", "Mar. 2018 - Aug. 2019", "2019–2021", "05/2020", "2020/07"."""
+"""Resume dates as values: "March 2021 – Present", "Mar. 2018 - Aug. 2019", "2019–2021", "05/2020", "2020/07".
+
+Dates in other languages ("März 2022 – heute", "2021年4月 – 現在", "sept. 2018 à févr. 2022") are read by first
+writing their words the English way (resume/locales.py's tables: a month name as the English one, "heute" as
+"Present", "bis" as a dash, "2021年4月" as "2021/04"), so one grammar reads every language; the date keeps the
+text as written.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,17 +31,9 @@ MONTH_NAMES = (
 _MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH_RE = r"(?P<{0}>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 ONGOING_WORDS = ("present", "current", "now", "today", "ongoing")
-_ONGOING = "|".join([*ONGOING_WORDS, *map(re.escape, locales.words_of(locales.PRESENT))])
-# Month names in the other languages (resume/locales.py), matched whole, with or without a dot.
-_LOCAL_MONTHS = locales.month_words()
-_LOCAL_MONTH_RE = r"(?P<{0}>" + "|".join(map(re.escape, sorted(_LOCAL_MONTHS, key=lambda w: (-len(w), w)))) + r")\.?"
-_SINCE = "|".join(["since", *map(re.escape, locales.words_of(locales.SINCE_WORDS))])
-_CJK_MONTH = (
-    rf"\s*[{locales.YEAR_MARKS}](?:\s*(?P<{{0}}_cjk>0?[1-9]|1[0-2])\s*[{locales.MONTH_MARKS}]"
-    rf"(?:\s*\d{{{{1,2}}}}\s*[{locales.DAY_MARKS}])?)?"
-)
+_ONGOING = "|".join(ONGOING_WORDS)
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"  # "Summer 2018": the year, as the text says no month
-RANGE_DASHES = ("–", "—", "-", "to", "until", *locales.words_of(locales.RANGE_WORDS))
+RANGE_DASHES = ("–", "—", "-", "to", "until")
 
 
 @dataclass(frozen=True)
@@ -71,19 +70,17 @@ class DateRange:
 
 def _point_re(tag: str) -> str:
     month = _MONTH_RE.format(f"{tag}_month")
-    local = _LOCAL_MONTH_RE.format(f"{tag}_local")
     return (
         rf"(?P<{tag}_ongoing>{_ONGOING})"
-        rf"|(?:{month}\s*,?\s+|{local}\s*(?:de\s+|/|,)?\s*|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*|{_SEASON}\s+)?"
-        rf"(?P<{tag}_year>(?:19|20)\d\d)"
-        rf"(?:[-/.](?P<{tag}_iso>0[1-9]|1[0-2])(?!\d)|{_CJK_MONTH.format(tag)})?"
+        rf"|(?:{month}(?:\s*,?\s+|\s*/\s*|\s+de\s+)|(?P<{tag}_num>\d{{1,2}})\s*[/.]\s*|{_SEASON}\s+)?(?P<{tag}_year>(?:19|20)\d\d)"
+        rf"(?:[-/.](?P<{tag}_iso>0[1-9]|1[0-2])(?!\d))?"
         rf"|{_MONTH_RE.format(f'{tag}_month2')}\s*['’](?P<{tag}_yy>\d\d)(?!\d)"  # "Aug '19"
     )
 
 
 _DASH = "|".join(re.escape(dash) for dash in RANGE_DASHES)
 _RANGE_BODY = (
-    rf"(?:expected\s+|(?P<since>{_SINCE})\s+|graduated\s+)?(?:{_point_re('a')})"
+    rf"(?:expected\s+|(?P<since>since)\s+|graduated\s+)?(?:{_point_re('a')})"
     rf"(?:\s*(?:{_DASH})\s*(?:{_point_re('b')}))?"
 )
 _RANGE_RE = re.compile(rf"^\(?{_RANGE_BODY}\)?$", re.IGNORECASE)
@@ -101,21 +98,135 @@ def parse_date_range(text: str) -> DateRange | None:
     season ("Summer 2018", read as its year); ranges
     with "–", "—", "-", "to" or "until"; the end may be Present, present, current, now.
     """
-    match = _RANGE_RE.match(" ".join(text.split()))
+    clean = " ".join(text.split())
+    match = _RANGE_RE.match(clean)
+    if match is None and (english := _in_english(clean).text) != clean:
+        match = _RANGE_RE.match(english)
     return _range(text, match) if match else None
 
 
 def split_trailing_dates(text: str) -> tuple[str, DateRange | None]:
     """("HackMIT", range 2019) from "HackMIT 2019"; (text, None) when it does not end in a date."""
     clean = " ".join(text.split())
-    match = _TRAILING_RE.search(clean)
+    english = _in_english(clean)
+    match = _TRAILING_RE.search(english.text)
     if not match:
         return text, None
-    dates = _range(match["dates"], _RANGE_RE.match(match["dates"]))
+    written = clean[english.source_index(match.start("dates")) : english.source_index(match.end("dates"))]
+    dates = _range(written, _RANGE_RE.match(match["dates"]))
     if dates is None:
         return text, None
-    rest = clean[: match.start("dates")].rstrip(" ,(|·•—–-")
+    rest = clean[: english.source_index(match.start("dates"))].rstrip(" ,(|·•—–-")
     return rest, dates
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where dates and ranges stand in a longer text, as (start, end) offsets into `text`."""
+    english = _in_english(text)
+    return [(english.source_index(m.start()), english.source_index(m.end())) for m in DATE_SPAN_RE.finditer(english.text)]
+
+
+def has_dates(text: str) -> bool:
+    return bool(DATE_SPAN_RE.search(_in_english(text).text))
+
+
+@dataclass(frozen=True)
+class _English:
+    """A text with its date words written the English way, and where each of its characters came from."""
+
+    text: str
+    origins: tuple[int, ...]  # origins[i]: the index in the source of text[i]; one more for the end
+
+    def source_index(self, index: int) -> int:
+        return self.origins[index]
+
+
+_CJK_DATE = re.compile(
+    rf"((?:19|20)\d\d)\s*[{locales.YEAR_MARKS}](?:\s*(0?[1-9]|1[0-2])\s*[{locales.MONTH_MARKS}]"
+    rf"(?:\s*\d{{1,2}}\s*[{locales.DAY_MARKS}])?)?"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    """Every date word of the other languages, case-folded, and how English writes it."""
+    english: dict[str, str] = {}
+    for word, month in locales.month_words().items():
+        english[word] = MONTH_NAMES[month - 1]
+    for table, meaning in ((locales.RANGE_WORDS, " – "), (locales.SINCE_WORDS, "since "), (locales.PRESENT, "Present")):
+        for word in locales.words_of(table):
+            english.setdefault(word.casefold(), meaning)
+    return english
+
+
+@functools.lru_cache(maxsize=1)
+def _local_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every date word of the other languages (compiled on first use), and its English."""
+    english = _vocabulary()
+    words = sorted(english, key=lambda word: (-len(word), word))
+    # Chinese, Japanese and Korean words stand between other letters ("3月至2021"): no word boundaries there.
+    spaced = [word for word in words if not _CJK_WORD.search(word)]
+    unspaced = [word for word in words if _CJK_WORD.search(word)]
+    pattern = re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, spaced)) + r")(?![^\W\d_])\.?|" + "|".join(map(re.escape, unspaced)),
+        re.IGNORECASE,
+    )
+    return pattern, english
+
+
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@functools.lru_cache(maxsize=512)
+def _in_english(text: str) -> _English:
+    if text.isascii() and not _maybe_local(text):
+        return _English(text, tuple(range(len(text) + 1)))
+    pieces: list[tuple[str, int, int]] = []  # (new text, source start, source end)
+
+    def cjk(match: re.Match[str]) -> str:
+        return f"{match[1]}/{int(match[2]):02d}" if match[2] else match[1]
+
+    pattern, english = _local_words()
+    cursor = 0
+    marks = sorted(
+        [(m.start(), m.end(), cjk(m)) for m in _CJK_DATE.finditer(text)]
+        + [(m.start(), m.end(), english[m[0].rstrip(".").casefold()]) for m in pattern.finditer(text)]
+    )
+    for start, end, replacement in marks:
+        if start < cursor:
+            continue  # inside a CJK date already written out
+        pieces.append((text[cursor:start], cursor, start))
+        pieces.append((replacement, start, end))
+        cursor = end
+    pieces.append((text[cursor:], cursor, len(text)))
+    out, origins = [], []
+    for piece, start, end in pieces:
+        out.append(piece)
+        if piece == text[start:end]:
+            origins.extend(range(start, end))
+        else:
+            origins.extend([start] * len(piece))
+    origins.append(len(text))
+    return _English("".join(out), tuple(origins))
+
+
+_ASCII_LOCAL = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+def _maybe_local(text: str) -> bool:
+    """Whether an ASCII text holds a word of the other languages' date tables ("Okt", "bis", "heden")."""
+    if not YEAR_RE.search(text):
+        return False
+    english = _vocabulary()
+    if any(symbol in text for symbol in english if not symbol.isalpha() and symbol.isascii()):  # "~"
+        return True
+    return any(word.casefold() in english and word.casefold() not in _ENGLISH_WORDS for word in _ASCII_LOCAL.findall(text))
+
+
+# Words the English grammar reads itself: no need to write them out again.
+_ENGLISH_WORDS = frozenset(
+    [*(name[:3].lower() for name in MONTH_NAMES), "sept", *(name.lower() for name in MONTH_NAMES), *ONGOING_WORDS, "to", "until", "since"]
+)
 
 
 def _range(text: str, match: re.Match[str] | None) -> DateRange | None:
@@ -142,10 +253,6 @@ def _point(match: re.Match[str], tag: str) -> PartialDate | None:
     month: int | None = None
     if match[f"{tag}_iso"]:  # "2021-02", "2021/02", "2021.02"
         month = int(match[f"{tag}_iso"])
-    elif match[f"{tag}_cjk"]:  # "2021年4月", "2021년 4월"
-        month = int(match[f"{tag}_cjk"])
-    elif match[f"{tag}_local"]:  # "März", "sept.", "تشرين الأول"
-        month = _LOCAL_MONTHS[match[f"{tag}_local"].lower().rstrip(".")]
     elif match[f"{tag}_month"]:
         month = _MONTHS[match[f"{tag}_month"][:3].lower()]
     elif match[f"{tag}_num"]:

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from . import grammar
 from .grammar import DEGREE_RE
 from .contact import DOMAIN_RE, as_url
-from .dates import DATE_SPAN_RE, looks_like_dates, parse_date_range
+from .dates import has_dates, looks_like_dates, parse_date_range
 from .fields import Fields, classify, is_place, line_pieces, pieces, title_score
 from .inline import Part, Run, inline_of, plain, runs, split_fields, split_items, split_lines
 from .model import Bullet, Entry, EntryKind, Link, Section
@@ -446,7 +446,7 @@ def _head_line(line: list[Run]) -> bool:
     if not text or len(text.split()) > _MAX_HEAD_WORDS or text.endswith(".") and not styled:
         return False
     named = len(text.split()) <= 10 and bool(title_score(text) or DEGREE_RE.search(text))
-    return styled or named or bool(DATE_SPAN_RE.search(text)) or any(sep in text for sep in _HEAD_SEPARATORS)
+    return styled or named or has_dates(text) or any(sep in text for sep in _HEAD_SEPARATORS)
 
 
 def _item_heads(node: SyntaxTreeNode) -> list[tuple[SyntaxTreeNode, list[SyntaxTreeNode]]]:
@@ -464,7 +464,7 @@ def _item_heads(node: SyntaxTreeNode) -> list[tuple[SyntaxTreeNode, list[SyntaxT
 
 
 def _has_dates(node: SyntaxTreeNode) -> bool:
-    return bool(DATE_SPAN_RE.search(plain(runs(inline_of(node)))))
+    return has_dates(plain(runs(inline_of(node))))
 
 
 def _is_role_head(node: SyntaxTreeNode) -> bool:

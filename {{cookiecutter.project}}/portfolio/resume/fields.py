@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import DATE_SPAN_RE, parse_date_range
+from .dates import date_spans, parse_date_range
 from .grammar import DEGREE_RE, LOCATION_RE, SCHOOL_RE
 from .inline import Run
 from .model import EntryKind, Link
@@ -224,12 +224,12 @@ def _chunks(line: list[Run]) -> list[Piece]:
 def _date_split(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     cursor = 0
-    for match in DATE_SPAN_RE.finditer(text):
-        if parse_date_range(match.group(0)) is None:
+    for start, end in date_spans(text):
+        if parse_date_range(text[start:end]) is None:
             continue
-        out.append((text[cursor : match.start()], False))
-        out.append((match.group(0).strip("() "), True))
-        cursor = match.end()
+        out.append((text[cursor:start], False))
+        out.append((text[start:end].strip("() "), True))
+        cursor = end
     out.append((text[cursor:], False))
     return [(part, is_dates) for part, is_dates in out if part.strip(_STRIP)]
 
