@@ -117,12 +117,15 @@ def test_a_theme_file_with_an_unknown_or_bad_value_is_refused(tmp_path, monkeypa
     (tmp_path / "jake.yml").write_text("description: x\nsize: 10.5\n", encoding="utf-8")
     (tmp_path / "odd.yml").write_text("description: x\nwobble: 3\n", encoding="utf-8")
     monkeypatch.setattr(design, "THEMES_DIR", tmp_path)
-    design.themes.cache_clear()
+    design.theme.cache_clear()
+    design.theme_names.cache_clear()
     try:
         with pytest.raises(design.DesignError, match=r"^odd.yml: unknown theme value `wobble`$"):
             design.themes()
         (tmp_path / "odd.yml").write_text("description: x\nname_size: 40\n", encoding="utf-8")
+        design.theme.cache_clear()
         with pytest.raises(design.DesignError, match=r"^odd.yml: `name_size`: 40 pt is outside 14–28$"):
             design.themes()
     finally:
-        design.themes.cache_clear()
+        design.theme.cache_clear()
+        design.theme_names.cache_clear()

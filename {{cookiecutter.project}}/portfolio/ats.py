@@ -8,6 +8,7 @@ item, and a two-column page reads across both columns.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -115,15 +116,19 @@ def _check_stream(report: AtsReport, reader: str, text: str, resume: Resume) -> 
 # Chinese, Japanese and Korean run without spaces: a line that wraps between two of their characters joins
 # back without one (kana, CJK ideographs, Hangul, and their full-width punctuation).
 _CJK = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_CJK_WRAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def joined_lines(lines: list[str]) -> str:
     """The text of these lines as one flow: a space between lines, none where a CJK line wrapped."""
     flow = lines[0] if lines else ""
     for line in lines[1:]:
-        flow += ("" if _CJK_WRAP.match(f"{flow[-1:]} {line[:1]}", 1) else " ") + line
+        flow += ("" if _is_cjk(flow[-1:]) and _is_cjk(line[:1]) else " ") + line
     return flow
+
+
+@functools.lru_cache(maxsize=None)
+def _is_cjk(char: str) -> bool:
+    return bool(char) and bool(re.match(f"[{_CJK}]", char))
 
 
 def _check_headings(report: AtsReport, reader: str, lines: list[str], resume: Resume) -> None:

@@ -174,8 +174,8 @@ def check_option(key: str, value: object) -> Any:
 
 def check_theme_name(value: object) -> str:
     name = str(value).strip() if isinstance(value, str) else ""
-    if name not in themes():
-        raise DesignError(f"unknown theme {value!r} (choose from {', '.join(themes())})")
+    if name not in theme_names():
+        raise DesignError(f"unknown theme {value!r} (choose from {', '.join(theme_names())})")
     return name
 
 
@@ -183,30 +183,38 @@ def check_theme_name(value: object) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def theme_names() -> tuple[str, ...]:
+    """The built-in themes' names, the default first."""
+    return tuple(sorted((path.stem for path in THEMES_DIR.glob("*.yml")), key=lambda name: (name != DEFAULT_THEME, name)))
+
+
 def themes() -> dict[str, Theme]:
     """The built-in themes, by name, the default first."""
+    return {name: theme(name) for name in theme_names()}
+
+
+@functools.lru_cache(maxsize=None)
+def theme(name: str) -> Theme:
+    """One theme, read from its file (only the one a build uses is read)."""
     import yaml
 
-    found: dict[str, Theme] = {}
-    paths = sorted(THEMES_DIR.glob("*.yml"), key=lambda path: (path.stem != DEFAULT_THEME, path.stem))
-    for path in paths:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        description = str(data.pop("description", "")).strip()
-        values = {}
-        for key, value in data.items():
-            if key not in _THEME_CHECKS:
-                raise DesignError(f"{path.name}: unknown theme value `{key}`")
-            try:
-                values[key] = _THEME_CHECKS[key](value)
-            except DesignError as error:
-                raise DesignError(f"{path.name}: `{key}`: {error}") from None
-        found[path.stem] = Theme(path.stem, description, Design(**values))
-    return found
+    path = THEMES_DIR / f"{name}.yml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    description = str(data.pop("description", "")).strip()
+    values = {}
+    for key, value in data.items():
+        if key not in _THEME_CHECKS:
+            raise DesignError(f"{path.name}: unknown theme value `{key}`")
+        try:
+            values[key] = _THEME_CHECKS[key](value)
+        except DesignError as error:
+            raise DesignError(f"{path.name}: `{key}`: {error}") from None
+    return Theme(name, description, Design(**values))
 
 
-def resolve(theme: str = DEFAULT_THEME, overrides: tuple[tuple[str, Any], ...] = ()) -> Design:
+def resolve(theme_name: str = DEFAULT_THEME, overrides: tuple[tuple[str, Any], ...] = ()) -> Design:
     """The theme's design with the front matter's (already checked) overrides applied."""
-    design = themes()[theme].design
+    design = theme(theme_name).design
     changes: dict[str, Any] = {}
     for key, value in overrides:
         if key == "margins":

@@ -165,16 +165,15 @@ def _local_words() -> tuple[re.Pattern[str], dict[str, str]]:
     english = _vocabulary()
     words = sorted(english, key=lambda word: (-len(word), word))
     # Chinese, Japanese and Korean words stand between other letters ("3月至2021"): no word boundaries there.
-    spaced = [word for word in words if not _CJK_WORD.search(word)]
-    unspaced = [word for word in words if _CJK_WORD.search(word)]
+    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # here, not at import: 5 ms to compile
+    spaced = [word for word in words if not cjk.search(word)]
+    unspaced = [word for word in words if cjk.search(word)]
     pattern = re.compile(
         r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, spaced)) + r")(?![^\W\d_])\.?|" + "|".join(map(re.escape, unspaced)),
         re.IGNORECASE,
     )
     return pattern, english
 
-
-_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @functools.lru_cache(maxsize=512)
