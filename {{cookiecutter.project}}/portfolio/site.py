@@ -271,14 +271,16 @@ class _PageConverter:
                 path.unlink(missing_ok=True)
 
     def render(self, page: Page) -> None:
-        figures = [self.figure(page, index) for index in range(len(page.diagrams))]
-        key = hashlib.sha256("\0".join([self.salt, page.href, page.text, *figures]).encode())
+        # The figures follow from the page's text and each diagram's SVG (named by its key), so the key needs
+        # only those; the figures themselves (SVG inlined, ids prefixed) are made on a miss.
+        shown = [f"{self.key(d)}:{self.svgs.get(self.key(d)) is not None}" for d in page.diagrams]
+        key = hashlib.sha256("\0".join([self.salt, page.href, page.text, *shown]).encode())
         cached = self.repo / PAGE_CACHE / f"{key.hexdigest()}.json"
         self.used.add(cached.name)
         if cached.is_file():
             data = json.loads(cached.read_text(encoding="utf-8"))
         else:
-            data = self.convert(page, figures)
+            data = self.convert(page, [self.figure(page, index) for index in range(len(page.diagrams))])
             store(cached, json.dumps(data))
         page.title = data["title"] or _title_from_name(page.source.stem)
         page.description = data["description"] or page.title
