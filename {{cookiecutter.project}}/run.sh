@@ -24,6 +24,7 @@ Usage: ./run.sh [command]
   serve [PORT]   preview _site/ on http://127.0.0.1:8000, rebuilt and reloaded on save; the checks
                  while you edit on /_preview/ (--job FILE adds a posting's keyword coverage)
   themes         list the looks (theme: NAME in resume.md) and write a PNG of your resume in each to _themes/
+  theme copy NAME  copy a theme into theme/ to change it yourself (the checks still apply)
   match FILE     compare a job posting (plain text) with the resume's keywords (--variant NAME)
   import FILE    write resume.md from your resume: PDF, Word, Markdown, JSON Resume or a LinkedIn .zip
                  (--force replaces an edited resume.md)
@@ -189,6 +190,7 @@ main() {
     private) cmd_private ;;
     serve) cmd_serve "$@" ;;
     themes) portfolio themes ;;
+    theme) portfolio theme "$@" ;;
     match) cmd_match "$@" ;;
     import) cmd_import "$@" ;;
     help | -h | --help) usage ;;

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import fit, pdf
+from . import design, fit, pdf
 from .resume import Resume, load_resume
 
 SITE_DIR = "_site"
@@ -41,12 +41,17 @@ class BuildResult:
 def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = print) -> BuildResult:
     started = time.perf_counter()
     resume = load_resume(repo / "resume.md")  # before resolving: messages keep the short path
+    design.design_of(resume)  # a bad theme/theme.yml stops the build before anything is written
     repo = repo.resolve()
     site = repo / out_name
     result = BuildResult(site)
     for warning in resume.warnings:
         result.warnings.append(str(warning))
         print(f"warning: {warning}", file=sys.stderr)
+    if resume.theme != "jake" and (repo / "theme").is_dir():
+        note = f"{resume.source}: `theme: {resume.theme}` is not used: the theme folder theme/ is"
+        result.warnings.append(note)
+        print(f"warning: {note}", file=sys.stderr)
     public = resume.public()
     with staged(repo, site) as staging:
         _build_into(repo, staging, public, result, log)

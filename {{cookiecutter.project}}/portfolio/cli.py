@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     themes.set_defaults(run=_themes)
 
+    own = commands.add_parser("theme", help="`theme copy NAME`: copy a theme into theme/ to make it your own")
+    own.add_argument("action", choices=["copy"])
+    own.add_argument("name", help="the theme to start from (see `themes`)")
+    own.set_defaults(run=_theme)
+
     serve = commands.add_parser("serve", help="preview _site/ locally and rebuild on save")
     serve.set_defaults(run=_serve)
     return parser
@@ -99,6 +104,13 @@ def _themes(args: argparse.Namespace) -> int:
     from .gallery import write_gallery
 
     write_gallery(args.repo)
+    return 0
+
+
+def _theme(args: argparse.Namespace) -> int:
+    from .gallery import copy_theme
+
+    copy_theme(args.repo, args.name)
     return 0
 
 

@@ -26,6 +26,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from .errors import PortfolioError
+
 THEMES_DIR = Path(__file__).parent / "themes"
 DEFAULT_THEME = "jake"
 
@@ -195,16 +197,25 @@ def themes() -> dict[str, Theme]:
 
 @functools.lru_cache(maxsize=None)
 def theme(name: str) -> Theme:
-    """One theme, read from its file (only the one a build uses is read)."""
+    """One built-in theme, read from its file (only the one a build uses is read)."""
+    return _theme_file(THEMES_DIR / f"{name}.yml", name)
+
+
+def _theme_file(path: Path, name: str) -> Theme:
     import yaml
 
-    path = THEMES_DIR / f"{name}.yml"
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DesignError(f"{path.name}:{mark.line + 1 if mark else 1}: not valid YAML") from None
+    if not isinstance(data, dict):
+        raise DesignError(f"{path.name}: must be `key: value` lines")
     description = str(data.pop("description", "")).strip()
     values = {}
     for key, value in data.items():
         if key not in _THEME_CHECKS:
-            raise DesignError(f"{path.name}: unknown theme value `{key}`")
+            raise DesignError(f"{path.name}: unknown theme value `{key}` (use {', '.join(_THEME_CHECKS)})")
         try:
             values[key] = _THEME_CHECKS[key](value)
         except DesignError as error:
@@ -212,9 +223,45 @@ def theme(name: str) -> Theme:
     return Theme(name, description, Design(**values))
 
 
+# --------------------------------------------------------------------------- a theme folder of your own
+
+OWN_THEME = "theme"  # beside resume.md: theme.yml (design values) and resume.typ (the layout), both optional
+
+
+def own_theme(repo: Path) -> Path | None:
+    """The repo's own theme folder, when there is one."""
+    folder = Path(repo) / OWN_THEME
+    return folder if folder.is_dir() else None
+
+
+@functools.lru_cache(maxsize=8)
+def _own_design(path: str, changed: int) -> Theme:  # noqa: ARG001 - `changed` (mtime) keys the cache
+    found = _theme_file(Path(path), OWN_THEME)
+    return found
+
+
+def own_values(repo: Path) -> Theme | None:
+    """theme/theme.yml as a theme; errors name the file as `theme/theme.yml`."""
+    folder = own_theme(repo)
+    values = folder / "theme.yml" if folder else None
+    if values is None or not values.is_file():
+        return None
+    try:
+        return _own_design(str(values), values.stat().st_mtime_ns)
+    except DesignError as error:
+        raise OwnThemeError(f"{OWN_THEME}/{error}") from None
+
+
+class OwnThemeError(DesignError, PortfolioError):
+    """theme/theme.yml cannot be used; str() is one line naming the file."""
+
+
 def resolve(theme_name: str = DEFAULT_THEME, overrides: tuple[tuple[str, Any], ...] = ()) -> Design:
     """The theme's design with the front matter's (already checked) overrides applied."""
-    design = theme(theme_name).design
+    return _overridden(theme(theme_name).design, overrides)
+
+
+def _overridden(design: Design, overrides: tuple[tuple[str, Any], ...]) -> Design:
     changes: dict[str, Any] = {}
     for key, value in overrides:
         if key == "margins":
@@ -225,6 +272,11 @@ def resolve(theme_name: str = DEFAULT_THEME, overrides: tuple[tuple[str, Any], .
 
 
 def design_of(resume: Any) -> Design:
+    """The resume's design: its theme folder's values (theme/theme.yml) or its built-in theme, then the front
+    matter's `design:` overrides."""
+    own = own_values(Path(resume.source).parent)
+    if own is not None:
+        return _overridden(own.design, getattr(resume, "design", ()))
     return resolve(getattr(resume, "theme", DEFAULT_THEME), getattr(resume, "design", ()))
 
 

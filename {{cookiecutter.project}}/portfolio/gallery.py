@@ -5,6 +5,7 @@ fitted and round-tripped like a build: a theme that cannot fit the resume or doe
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -45,3 +46,30 @@ def _round_trip(resume, data: bytes) -> str:  # noqa: ANN001 - a Resume
         path.write_bytes(data)
         report = ats.check_pdf(path, resume)
     return "reads back like resume.md" if report.ok else f"ATS check: {report.problems[0]}"
+
+
+THEME_NOTE = """# Your theme: the build uses this folder instead of the built-in themes (`theme:` in resume.md is then
+# ignored; `design:` there still overrides these values). Every value here is checked as the built-in
+# themes' are; resume.typ beside it is the layout, yours to change. `./run.sh check` still holds the PDF to the
+# ATS round trip and the page limit, whatever you change. Copied from the built-in theme `{name}`.
+"""
+
+
+def copy_theme(repo: Path, name: str, log: Callable[[str], None] = print) -> Path:
+    """`theme copy NAME`: the built-in theme's values and the layout into `theme/`, never over an existing one."""
+    if name not in design.theme_names():
+        raise design.OwnThemeError(f"unknown theme '{name}' (choose from {', '.join(design.theme_names())})")
+    folder = repo / design.OWN_THEME
+    if folder.exists():
+        raise design.OwnThemeError(f"{design.OWN_THEME}/ already exists: it is yours to edit (remove it to copy another theme)")
+    staging = repo / f".{design.OWN_THEME}.copying"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    values = (design.THEMES_DIR / f"{name}.yml").read_text(encoding="utf-8")
+    values = "\n".join(line for line in values.splitlines() if not line.startswith("#"))
+    (staging / "theme.yml").write_text(THEME_NOTE.format(name=name) + values.strip() + "\n", encoding="utf-8")
+    shutil.copyfile(pdf.TEMPLATE, staging / "resume.typ")
+    staging.rename(folder)
+    log(f"Copied theme '{name}' to {design.OWN_THEME}/: theme.yml (its values) and resume.typ (the layout).")
+    log("Edit them, then ./run.sh build and ./run.sh check (the ATS round trip and page limit still apply).")
+    return folder

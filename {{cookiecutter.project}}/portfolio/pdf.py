@@ -59,6 +59,12 @@ DEFAULT_STYLE = FIT_STEPS[0]
 PAGE_HEIGHT_PT = {"us-letter": 792.0, "a4": 841.89}
 
 
+def template_of(resume: Resume) -> Path:
+    """The layout: theme/resume.typ beside resume.md when the repo has its own, else the package's."""
+    own = design.own_theme(resume.source.parent)
+    return own / "resume.typ" if own is not None and (own / "resume.typ").is_file() else TEMPLATE
+
+
 def fit_steps(resume: Resume) -> tuple[Style, ...]:
     """The styles the fit tries for this resume's design: its theme's (and front matter's) values first, then
     each knob no looser than the default ladder's step, and never tighter than the floor unless the theme
@@ -144,12 +150,13 @@ def render_pdf(
     resume: Resume,
     out: Path | None = None,
     *,
-    template: Path = TEMPLATE,
+    template: Path | None = None,
     repo: Path | None = None,
     style: Style | None = None,
     data: dict | None = None,
 ) -> bytes:
     """Compile the resume (or prepared template `data`) to PDF/UA-1 bytes; write them to `out`."""
+    template = template or template_of(resume)
     data = data if data is not None else resume_data(resume, style)
     pdf, _ = _compile_keeping_compounds_whole(resume, template, repo, data)
     if out is not None:
@@ -254,12 +261,13 @@ def render_png(
     resume: Resume,
     out: Path | None = None,
     *,
-    template: Path = TEMPLATE,
+    template: Path | None = None,
     repo: Path | None = None,
     ppi: float = PREVIEW_PPI,
     style: Style | None = None,
 ) -> bytes:
     """A PNG of page 1, for the README and the site (laid out like the PDF)."""
+    template = template or template_of(resume)
     data = resume_data(resume, style)
     kept = _kept_whole(repo).get(_compounds_key(template, data))
     if kept is None:
@@ -294,7 +302,7 @@ def measure(resume: Resume, style: Style, repo: Path | None = None) -> dict[str,
         view["line"] = section.line
     try:
         system = fonts.needs_system(fonts.characters(data)) is not False
-        compiler = _compiler(resume, TEMPLATE, repo, data, system_fonts=system)
+        compiler = _compiler(resume, template_of(resume), repo, data, system_fonts=system)
         found = {
             name: json.loads(compiler.query(f"<{name}>", field="value"))
             for name in ("section-mark", "resume-end", "line-pitch")
@@ -315,7 +323,11 @@ def fingerprint(resume: Resume, repo: Path) -> str:
     digest = hashlib.sha256()
     digest.update(json.dumps(resume_data(resume), sort_keys=True).encode())
     digest.update(str(resume.pages).encode())
-    digest.update(TEMPLATE.read_bytes())
+    template = template_of(resume)
+    digest.update(template.read_bytes())
+    if template != TEMPLATE:  # a theme folder of one's own may import files of its own
+        for path in sorted(p for p in template.parent.rglob("*") if p.is_file() and p != template):
+            digest.update(path.name.encode() + path.read_bytes())
     digest.update(str(PREVIEW_PPI).encode() + str(_epoch()).encode())
     digest.update(package_version("typst").encode())
     fonts = repo / "fonts"
