@@ -105,12 +105,33 @@ install_openresume_parser() {
   rm -f "$dir/node_modules/$tarball"
 }
 
+# veraPDF's PDF/UA-1 validator for the tests (tests/tools/verapdf): its library from Maven Central, behind a
+# small Java main compiled here. Java and Maven come from Debian when they are missing.
+install_verapdf() {
+  local dir="$ROOT/tests/tools/verapdf" stamp want
+  stamp="$dir/classes/.stamp"
+  want="$(cat "$dir/pom.xml" "$dir/Validate.java" | cksum)"
+  [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && return 0
+  if ! command -v javac >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+    [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1 || die "Java (javac) and Maven are needed for the PDF/UA tests"
+    say "Installing Java and Maven from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jdk-headless maven >/dev/null
+  fi
+  say "Fetching veraPDF's validation library from Maven Central (tests/tools/verapdf)"
+  rm -rf "$dir/lib" "$dir/classes"
+  (cd "$dir" && mvn -q -B dependency:copy-dependencies -DoutputDirectory=lib && mkdir classes \
+    && javac -d classes -cp 'lib/*' Validate.java)
+  printf '%s\n' "$want" >"$stamp"
+}
+
 setup() {
   install_debian_packages
   install_python_packages
   install_go_tools
   install_node_tools
   install_openresume_parser
+  install_verapdf
 }
 
 demo() {

@@ -1,0 +1,89 @@
+"""PDF/UA-1 in veraPDF (its validation library from Maven Central, behind tests/tools/verapdf/Validate.java): every
+built-in theme's PDF, a copied-and-edited theme folder's, and resumes in other languages and scripts pass with
+0 failed rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from portfolio_support import FIXTURES, RESUMES, portfolio, run_portfolio  # noqa: F401  (fixture)
+
+VERAPDF = Path(__file__).parent / "tools" / "verapdf"
+THEMES = ["jake", "classic", "compact", "dense", "modern"]
+LANGUAGES = ["de-1", "fr-2", "pl-2", "tr-1", "ja-1", "zh-2", "ko-2", "ar-2", "he-1"]
+
+
+def validate(pdfs: list[Path]) -> dict[Path, list[str]]:
+    """{pdf: [its verdict line, then one line per failed rule]} from one veraPDF run."""
+    java = shutil.which("java")
+    assert java and (VERAPDF / "classes" / "Validate.class").is_file(), "veraPDF is missing: run ./dev.sh setup"
+    result = subprocess.run(
+        [java, "-cp", f"{VERAPDF / 'lib'}/*:{VERAPDF / 'classes'}", "Validate", *map(str, pdfs)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    found: dict[Path, list[str]] = {}
+    current: list[str] = []
+    for line in result.stdout.splitlines():
+        if line.startswith("  rule "):
+            current.append(line.strip())
+        else:
+            current = [line.split("\t", 1)[1]]
+            found[Path(line.split("\t", 1)[0])] = current
+    return found
+
+
+@pytest.fixture(scope="module")
+def verdicts(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:  # noqa: F811
+    import portfolio.fit as fit
+
+    folder = tmp_path_factory.mktemp("pdfua")
+    pdfs: dict[str, Path] = {}
+    sample = portfolio.resume.load_resume(baked_default / "resume.md").public()
+    senior = portfolio.resume.load_resume(RESUMES / "senior.md").public()
+    for theme in THEMES:
+        for name, resume in (("sample", sample), ("senior", senior)):
+            pdfs[f"{theme}-{name}"] = folder / f"{theme}-{name}.pdf"
+            pdfs[f"{theme}-{name}"].write_bytes(fit.fit_pdf(dataclasses.replace(resume, theme=theme), folder, cache=False).pdf)
+    for name in LANGUAGES:
+        resume = portfolio.resume.load_resume(FIXTURES / "lang_blind" / f"{name}.md").public()
+        pdfs[name] = folder / f"{name}.pdf"
+        pdfs[name].write_bytes(fit.fit_pdf(resume, folder, cache=False).pdf)
+    own = folder / "own"
+    shutil.copytree(baked_default, own)
+    assert run_portfolio(own, "theme", "copy", "modern").returncode == 0
+    values = own / "theme" / "theme.yml"
+    values.write_text(values.read_text(encoding="utf-8").replace('accent: "#0f5c6e"', 'accent: "#6a1b9a"'), encoding="utf-8")
+    layout = own / "theme" / "resume.typ"
+    layout.write_text(layout.read_text(encoding="utf-8").replace("line(length: 100%, stroke:", "line(length: 60%, stroke:"), encoding="utf-8")
+    built = run_portfolio(own, "build")
+    assert built.returncode == 0, built.stderr
+    pdfs["own-theme"] = own / "_site" / "resume.pdf"
+    found = validate(list(pdfs.values()))
+    return {name: found[path] for name, path in pdfs.items()}
+
+
+@pytest.mark.parametrize("name", [f"{theme}-{source}" for theme in THEMES for source in ("sample", "senior")] + ["own-theme"])
+def test_every_theme_passes_pdf_ua_1_with_no_failed_rule(verdicts, name: str) -> None:
+    assert verdicts[name] == ["passed\t0 failed rules"]
+
+
+@pytest.mark.parametrize("name", LANGUAGES)
+def test_resumes_in_other_scripts_pass_pdf_ua_1_with_no_failed_rule(verdicts, name: str) -> None:
+    assert verdicts[name] == ["passed\t0 failed rules"]
+
+
+def test_the_validator_fails_a_pdf_that_is_not_pdf_ua(tmp_path: Path) -> None:
+    """The near miss: the same resume compiled without PDF/UA (no tag tree, no /Lang) fails, with rules named."""
+    import typst
+
+    source = tmp_path / "plain.typ"
+    source.write_text("= Ada Lovelace\n\nLondon, ada at example dot com\n", encoding="utf-8")
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(typst.compile(str(source), format="pdf"))
+    verdict = validate([plain])[plain]
+    assert verdict[0].startswith("failed\t") and len(verdict) > 1
