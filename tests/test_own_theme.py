@@ -90,7 +90,7 @@ def test_a_layout_in_two_columns_fails_the_check_with_the_fields_named(repo: Pat
 
 
 def test_a_layout_that_drops_a_field_fails_the_check_with_the_field_named(repo: Path) -> None:
-    edit(repo / "theme" / "resume.typ", "row(strong(organisation), e.location)", "row(strong(organisation), [])")
+    edit(repo / "theme" / "resume.typ", "row(entry-title(organisation), e.location)", "row(entry-title(organisation), [])")
     report = failed_check(repo)
     assert "resume.md:26: location 'Springfield, IL'" in report
     assert "resume.md:55: location 'Springfield, IL'" in report

@@ -13,6 +13,7 @@ import pytest
 from portfolio_support import FIXTURES, RESUMES, portfolio, run_portfolio  # noqa: F401  (fixture)
 
 VERAPDF = Path(__file__).parent / "tools" / "verapdf"
+PDFS: dict[str, Path] = {}  # the module's PDFs by name, filled by the `verdicts` fixture
 THEMES = ["jake", "classic", "compact", "dense", "modern"]
 LANGUAGES = ["de-1", "fr-2", "pl-2", "tr-1", "ja-1", "zh-2", "ko-2", "ar-2", "he-1"]
 
@@ -63,6 +64,7 @@ def verdicts(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFa
     built = run_portfolio(own, "build")
     assert built.returncode == 0, built.stderr
     pdfs["own-theme"] = own / "_site" / "resume.pdf"
+    PDFS.update(pdfs)
     found = validate(list(pdfs.values()))
     return {name: found[path] for name, path in pdfs.items()}
 
@@ -87,3 +89,35 @@ def test_the_validator_fails_a_pdf_that_is_not_pdf_ua(tmp_path: Path) -> None:
     plain.write_bytes(typst.compile(str(source), format="pdf"))
     verdict = validate([plain])[plain]
     assert verdict[0].startswith("failed\t") and len(verdict) > 1
+
+
+def tags(pdf: Path) -> list[str]:
+    """The structure tree's tags, depth first."""
+    from pypdf import PdfReader
+
+    found: list[str] = []
+
+    def walk(node) -> None:  # noqa: ANN001 - a pypdf dictionary
+        node = node.get_object()
+        if "/S" in node:
+            found.append(str(node["/S"]))
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict):
+                walk(kid)
+
+    walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_each_entry_title_is_a_heading_under_its_section(verdicts, portfolio, baked_default: Path, theme: str) -> None:  # noqa: F811
+    """Jobs, schools, projects and one-line entries are H3, one per entry, beside one H1 and an H2 per section,
+    so a screen reader can jump from entry to entry (they were Div > Strong)."""
+    for source in ("sample", "senior"):
+        resume = portfolio.resume.load_resume(baked_default / "resume.md" if source == "sample" else RESUMES / "senior.md")
+        found = tags(PDFS[f"{theme}-{source}"])
+        assert found.count("/H1") == 1
+        assert found.count("/H2") == len([s for s in resume.sections if s.heading])
+        assert found.count("/H3") == len(list(resume.entries())), (source, found.count("/H3"))

@@ -120,7 +120,7 @@ def test_a_theme_file_with_an_unknown_or_bad_value_is_refused(tmp_path, monkeypa
     design.theme.cache_clear()
     design.theme_names.cache_clear()
     try:
-        with pytest.raises(design.DesignError, match=r"^odd.yml: unknown theme value `wobble`$"):
+        with pytest.raises(design.DesignError, match=r"^odd.yml: unknown theme value `wobble` \(use accent, font, heading_font, size, section_titles, dates, pitch, entry_gap, margin_x, margin_y, name_size, name_align, heading_size\)$"):
             design.themes()
         (tmp_path / "odd.yml").write_text("description: x\nname_size: 40\n", encoding="utf-8")
         design.theme.cache_clear()
