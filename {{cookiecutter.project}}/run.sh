@@ -138,6 +138,7 @@ cmd_build() {
 cmd_check() {
   need_setup
   portfolio hooks
+  portfolio translations
   [[ -f "$REPO/_site/resume.pdf" ]] || cmd_build
   cmd_ats
 }

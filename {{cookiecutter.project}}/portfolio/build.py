@@ -42,6 +42,7 @@ def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = 
     started = time.perf_counter()
     resume = load_resume(repo / "resume.md")  # before resolving: messages keep the short path
     design.design_of(resume)  # a bad theme/theme.yml stops the build before anything is written
+    _read_translations(repo)  # and so does a bad resume.<lang>.md, named as the user knows it
     repo = repo.resolve()
     site = repo / out_name
     result = BuildResult(site)
@@ -56,6 +57,7 @@ def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = 
     with staged(repo, site) as staging:
         _build_into(repo, staging, public, result, log)
         _build_variants(repo, staging, resume, result, log)
+        _build_translations(repo, staging, result, log)
     result.outputs = [site / path.relative_to(staging) for path in result.outputs]
     result.timings["total"] = time.perf_counter() - started
     log(_summary(result, repo))
@@ -93,6 +95,25 @@ def _build_variants(
         result.outputs += [folder / "resume.pdf", page, *exported.paths]
         seconds = time.perf_counter() - started
         log(f"  variant  {SITE_DIR}/{variant.name}/ ({fitted.describe()}, {seconds:.2f} s)")
+
+
+def _read_translations(repo: Path) -> None:
+    from . import translations
+
+    for other in translations.load_all(repo):
+        design.design_of(other.resume)
+
+
+def _build_translations(repo: Path, out: Path, result: BuildResult, log: Callable[[str], None]) -> None:
+    """`resume.<lang>.pdf` for each `resume.<lang>.md` (its page is written with the others)."""
+    from . import translations
+
+    for other in translations.load_all(repo):
+        started = time.perf_counter()
+        path = out / f"{other.stem}.pdf"
+        fitted = write_pdf(repo, other.resume.public(), path)
+        result.outputs += [path, out / f"{other.stem}.html"]
+        log(f"  translation  {SITE_DIR}/{other.stem}.pdf, .html ({fitted.describe()}, {time.perf_counter() - started:.2f} s)")
 
 
 def write_pdf(repo: Path, resume: Resume, path: Path) -> fit.Fitted:

@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     themes.set_defaults(run=_themes)
 
+    translated = commands.add_parser(
+        "translations", help="list the entries and bullets one resume.<lang>.md has and another lacks"
+    )
+    translated.set_defaults(run=_translations)
+
     own = commands.add_parser("theme", help="`theme copy NAME`: copy a theme into theme/ to make it your own")
     own.add_argument("action", choices=["copy"])
     own.add_argument("name", help="the theme to start from (see `themes`)")
@@ -104,6 +109,21 @@ def _themes(args: argparse.Namespace) -> int:
     from .gallery import write_gallery
 
     write_gallery(args.repo)
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    from . import translations
+
+    others = translations.load_all(args.repo)
+    if not others:
+        return 0
+    main = load_resume(args.repo / RESUME)
+    lines = translations.differences(main, others)
+    for line in lines:
+        print(f"warning: {line}")
+    names = ", ".join(f"{t.stem}.md" for t in others)
+    print(f"Translations ({names}): " + (f"{len(lines)} difference(s) listed above" if lines else "each holds the same entries and bullets as resume.md"))
     return 0
 
 

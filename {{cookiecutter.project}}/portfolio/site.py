@@ -90,10 +90,10 @@ def write_variant_page(folder: Path, resume: Any) -> Path:
     return _write(Path(folder) / "resume.html", page)
 
 
-def _resume_page(env: Environment, resume: Any, root: str) -> str:
+def _resume_page(env: Environment, resume: Any, root: str, *, pdf: str = "", alternates: list | None = None) -> str:
     return env.get_template("resume.html").render(
-        **_common(resume), root=root, current="resume",
-        variant_pdf="resume.pdf" if root else "",
+        **_common(resume), root=root, current="resume", alternates=alternates or [],
+        variant_pdf=pdf or ("resume.pdf" if root else ""),
         sections=[_section_view(section) for section in resume.sections],
         title=f"{resume.name} — Resume" + (f" ({resume.target_role})" if root else ""),
         description=resume_description(resume),
@@ -143,8 +143,15 @@ def write_site(repo: Path, out: Path, resume: Any, pages: list[Page]) -> list[Pa
         variants=_variant_links(resume),
         title=index_title(resume), description=index_description(resume, pages),
     )
-    resume_page = _resume_page(env, resume, root="")
+    from . import translations as translated
+
+    others = translated.load_all(repo)
+    links = translated.alternates(resume, others)
+    resume_page = _resume_page(env, resume, root="", alternates=links)
     written = [_write(out / "index.html", index), _write(out / "resume.html", resume_page)]
+    for other in others:  # resume.<lang>.html, each linking the others
+        page = _resume_page(env, other.resume.public(), root="", pdf=f"{other.stem}.pdf", alternates=links)
+        written.append(_write(out / f"{other.stem}.html", page))
     for page in pages:
         html = env.get_template("page.html").render(
             **common, root=page.root, current=page.href, page=page,
