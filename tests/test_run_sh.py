@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import tool_env
+from portfolio_support import FIXTURES
 from site_support import SCREENSHOTS
 
 POSTING = """Senior Backend Engineer. We need Python, Go and PostgreSQL experience, Kafka for events,
@@ -186,3 +187,26 @@ def test_nothing_is_written_outside_the_repo(set_up) -> None:
     assert run(repo, "build").returncode == 0
     assert digest_tree(outside, skip=(repo.name + "/",)) == before
     assert sorted(p.name for p in outside.iterdir()) == [repo.name]
+
+
+def test_check_turns_the_english_only_rules_off_for_a_resume_in_another_language(set_up) -> None:
+    """A German resume.md and a French translation: no finding for their German and French words, one line
+    saying why, and the ATS rules still run on both (a table in each is still an error)."""
+    repo, _ = set_up
+    german = FIXTURES / "lang_blind" / "de-2.md"
+    french = repo / "resume.fr.md"
+    before = (repo / "resume.md").read_bytes()
+    try:
+        (repo / "resume.md").write_text(german.read_text(encoding="utf-8") + TABLE, encoding="utf-8")
+        french.write_text((FIXTURES / "lang_blind" / "fr-1.md").read_text(encoding="utf-8") + TABLE, encoding="utf-8")
+        result = run(repo, "check")
+    finally:
+        (repo / "resume.md").write_bytes(before)
+        french.unlink(missing_ok=True)
+    assert result.returncode != 0
+    assert "note: resume.md is in another language (lang: de): Vale's English-only rules are off for it" in result.stdout
+    findings = [line for line in result.stdout.splitlines() if "Portfolio." in line]
+    rules = {re.search(r"Portfolio\.\w+", line)[0] for line in findings}
+    assert rules == {"Portfolio.Tables"}, findings
+    assert "✖ 2 errors, 0 warnings and 0 suggestions" in result.stdout, result.stdout  # the table in each file
+    assert "\nresume.fr.md\n" in result.stdout and "\n resume.md\n" in result.stdout

@@ -82,13 +82,14 @@ def silent_hooks(output: str, repo: Path, files: list[str]) -> list[str]:
     return problems
 
 
-def run_hooks(repo: Path, files: list[str]) -> tuple[int, str]:
+def run_hooks(repo: Path, files: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
     pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or "pre-commit"
     done = subprocess.run(
         [pre_commit, "run", "--show-diff-on-failure", "--color=never", "--files", *files],
         cwd=repo,
         capture_output=True,
         text=True,
+        env=env,
     )
     return done.returncode, done.stdout + done.stderr
 
@@ -103,13 +104,13 @@ def vale_binary() -> str | None:
     return built[-1] if built else shutil.which("vale")
 
 
-def vale_findings(repo: Path, files: list[str]) -> list[Finding]:
+def vale_findings(repo: Path, files: list[str], env: dict[str, str] | None = None) -> list[Finding]:
     """Every Vale finding on the Markdown files pre-commit's vale hook checks."""
     vale = vale_binary()
     markdown = [name for name in files if name.endswith(".md") and not name.startswith("styles/")]
     if vale is None or not markdown:
         return []
-    done = subprocess.run([vale, "--output=JSON", *markdown], cwd=repo, capture_output=True, text=True)
+    done = subprocess.run([vale, "--output=JSON", *markdown], cwd=repo, capture_output=True, text=True, env=env)
     try:
         data = json.loads(done.stdout or "{}")
     except json.JSONDecodeError:
@@ -180,15 +181,21 @@ def on_github() -> bool:
 
 
 def main(repo: Path) -> int:
+    from .vale_config import config_for
+
     files = repo_files(repo)
+    config, note = config_for(repo)
+    env = {**os.environ, "VALE_CONFIG_PATH": str(config)} if config else None
+    if note:
+        print(note)
     print(f"==> pre-commit on the {len(files)} files Git does not ignore (tracked or not)")
-    code, output = run_hooks(repo, files)
+    code, output = run_hooks(repo, files, env)
     print(output, end="")
     silent = silent_hooks(output, repo, files)
     for problem in silent:
         print(f"error: {problem}", file=sys.stderr)
     if on_github():
-        findings = vale_findings(repo, files)
+        findings = vale_findings(repo, files, env)
         for finding in findings:
             print(workflow_command(finding))
         append_summary(summary_of_findings(findings, silent))
