@@ -60,3 +60,50 @@ def test_a_heading_the_checks_would_not_take_becomes_its_kind_s() -> None:
                              ("Recognition", "Awards"), ("Honors & Awards", "Honors & Awards")]:
         text = JOBS.format(heading=heading, first="2021 – 2022", second="2019 – 2021")
         assert common.tidied(resume.parse_resume(text))[0].sections[0].heading == written, heading
+
+
+# --------------------------------------------------------------------------- another language
+
+from src_support import FIXTURES as _FIXTURES  # noqa: E402
+
+_locales = module("resume.locales")
+_reader = module("resume")
+_LANG_BLIND = sorted((_FIXTURES / "lang_blind").glob("*-*.md"))
+_ENGLISH = sorted(
+    path for folder in ("resumes", "resumes_blind", "resumes_blind2", "resumes_md_blind") for path in (_FIXTURES / folder).glob("*.md")
+)
+
+
+def _detected(path):
+    model = _reader.load_resume(path)
+    return _locales.detect([e.dates for e in model.entries() if e.dates] + [s.heading for s in model.sections if s.heading])
+
+
+def test_the_language_of_an_import_is_told_by_its_dates_and_script() -> None:
+    """27 of the 28 blind resumes (es-2 writes only numeric dates and "presente", which three languages use),
+    and none of the English resumes."""
+    found = {path.name: _detected(path) for path in _LANG_BLIND}
+    wrong = {name: lang for name, lang in found.items() if lang != name.split("-")[0]}
+    assert wrong == {"es-2.md": None}
+    assert [path.name for path in _ENGLISH if _detected(path) is not None] == []
+    assert len(_ENGLISH) >= 50
+
+
+def test_a_german_import_keeps_its_headings_and_writes_its_dates_in_german() -> None:
+    text = (_FIXTURES / "lang_blind" / "de-2.md").read_text(encoding="utf-8").replace("lang: de\n", "")
+    tidy, notes = common.tidied(_reader.parse_resume(text, "resume.md"))
+    assert tidy.lang == "de" and "written in de: `lang: de` in the front matter" in notes
+    assert [entry.dates for entry in tidy.entries()][:3] == ["April 2021 – heute", "Januar 2018 – März 2021", "Oktober 2013 – Dezember 2017"]
+    assert [section.heading for section in tidy.sections] == ["Kurzprofil", "Beruflicher Werdegang", "Fachkenntnisse", "Bildungsweg", "Sprachen"]
+    assert "lang: de\n" in _reader.write_resume(tidy)
+
+
+def test_dates_written_out_in_each_script() -> None:
+    period = _reader.parse_date_range("2021年4月 – 2023年3月")
+    assert common.written_out(period, lang="ja") == "2021年4月 – 2023年3月"
+    assert common.written_out(period, lang="ko") == "2021년 4월 – 2023년 3월"
+    assert common.written_out(period, lang="fr") == "avril 2021 – mars 2023"
+    assert common.written_out(period, lang="tr") == "Nisan 2021 – Mart 2023"
+    ongoing = _reader.parse_date_range("2021.04 ~ 현재")
+    assert common.written_out(ongoing, lang="he") == "אפריל 2021 – היום"
+    assert common.written_out(ongoing) == "April 2021 – Present"

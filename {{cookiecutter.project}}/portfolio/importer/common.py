@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PortfolioError
-from ..resume import Resume, ResumeError, Section, SkillGroup, grammar, parse_resume
+from ..resume import Resume, ResumeError, Section, SkillGroup, grammar, locales, parse_resume
 from ..resume.contact import with_phone
 from ..resume.dates import DateRange, PartialDate
 
@@ -50,9 +51,11 @@ def tidied(resume: Resume) -> tuple[Resume, list[str]]:
     Experience") becomes its kind's ("Experience"). What is left for `./run.sh check` is content."""
     sections = [_skills_joined(section) if section.kind == "skills" else section for section in resume.sections]
     dated = [entry for section in sections for entry in section.entries if entry.period is not None]
-    one_way = any(all(entry.dates == written_out(entry.period, short) for entry in dated) for short in (False, True))
-    sections = [section if one_way else _dates_written_out(section) for section in sections]
-    sections = [_standard_heading(section) for section in sections]
+    lang = resume.lang if resume.lang != "en" else (_language_of(sections) or "en")
+    one_way = any(all(entry.dates == written_out(entry.period, short, lang) for entry in dated) for short in (False, True))
+    sections = [section if one_way else _dates_written_out(section, lang) for section in sections]
+    if lang == "en":  # the standard headings are English ones; another language keeps its own
+        sections = [_standard_heading(section) for section in sections]
     role = resume.target_role
     first = sections[0] if sections else None
     if not role and first is not None and not first.heading and first.kind == "text" and len(first.paragraphs) == 1:
@@ -66,8 +69,15 @@ def tidied(resume: Resume) -> tuple[Resume, list[str]]:
         phone = numbers[0].text
         contact = with_phone([item for item in contact if item is not numbers[0]], phone)
         notes.append(f"phone {phone}: in the front matter, not published (publish_phone: false)")
-    tidy = dataclasses.replace(resume, target_role=role, sections=tuple(sections), contact=contact, phone=phone)
+    if lang != resume.lang:
+        notes.append(f"written in {lang}: `lang: {lang}` in the front matter")
+    tidy = dataclasses.replace(resume, target_role=role, sections=tuple(sections), contact=contact, phone=phone, lang=lang)
     return tidy, notes
+
+
+def _language_of(sections: list[Section]) -> str | None:
+    texts = [entry.dates for section in sections for entry in section.entries if entry.dates]
+    return locales.detect(texts + [section.heading for section in sections if section.heading])
 
 
 def unplaced(resume: Resume, where) -> list[str]:  # noqa: ANN001 - line -> "where it came from"
@@ -81,17 +91,21 @@ def unplaced(resume: Resume, where) -> list[str]:  # noqa: ANN001 - line -> "whe
     ]
 
 
-def _dates_written_out(section: Section) -> Section:
+def _dates_written_out(section: Section, lang: str = "en") -> Section:
     entries = tuple(
-        dataclasses.replace(entry, dates=written_out(entry.period)) if entry.period is not None else entry
+        dataclasses.replace(entry, dates=written_out(entry.period, lang=lang)) if entry.period is not None else entry
         for entry in section.entries
     )
     return dataclasses.replace(section, entries=entries)
 
 
-def written_out(period: DateRange, short: bool = False) -> str:
+def written_out(period: DateRange, short: bool = False, lang: str = "en") -> str:
     """"March 2021 – Present" ("Mar 2021 – Present" when `short`), "2019 – 2021", "May 2020": the one form
-    the DateStyle rule asks for. A resume whose dates all have one of the two forms keeps them as they are."""
+    the DateStyle rule asks for. A resume whose dates all have one of the two forms keeps them as they are.
+    In another language, its month names and word for "present" ("März 2021 – heute", "2021年3月 – 現在")."""
+    base = lang.split("-")[0].lower()
+    if base in locales.MONTHS or base in ("ja", "zh", "ko"):
+        return _written_in(period, base)
 
     def text(date: PartialDate) -> str:
         return str(date)[:3] + str(date)[str(date).index(" "):] if short and date.month else str(date)
@@ -102,10 +116,28 @@ def written_out(period: DateRange, short: bool = False) -> str:
     return start if period.end is None or period.end == period.start else f"{start} – {text(period.end)}"
 
 
+def _written_in(period: DateRange, lang: str) -> str:
+    def text(date: PartialDate) -> str:
+        if date.month is None:
+            return str(date.year)
+        if lang in ("ja", "zh"):
+            return f"{date.year}年{date.month}月"
+        if lang == "ko":
+            return f"{date.year}년 {date.month}월"
+        return f"{locales.month_name(lang, date.month)} {date.year}"
+
+    start = text(period.start)
+    if period.ongoing:
+        return f"{start} – {locales.WRITTEN_PRESENT[lang]}"
+    return start if period.end is None or period.end == period.start else f"{start} – {text(period.end)}"
+
+
 def _standard_heading(section: Section) -> Section:
     kind = grammar.BY_NAME.get(section.kind)
     if not section.heading or kind is None or kind is grammar.TEXT:
         return section
+    if not re.search(kind.heading_words, section.heading, re.IGNORECASE):
+        return section  # read by another language's heading words ("Experiencia laboral"): kept as written
     if " ".join(section.heading.casefold().replace("&", "and").split()) in grammar.STANDARD_HEADINGS:
         return section
     return dataclasses.replace(section, heading=kind.heading)

@@ -113,6 +113,56 @@ HEADINGS: dict[str, str] = {
 }
 
 
+# How an import writes dates out in each language when the resume wrote them more than one way: the first
+# month name of the table (capitalised where the language capitalises month names) and this word for "present".
+CAPITALISED = frozenset({"de", "tr"})
+WRITTEN_PRESENT = {
+    "de": "heute", "fr": "aujourd’hui", "es": "actualidad", "pt": "atual", "it": "presente", "nl": "heden",
+    "pl": "obecnie", "sv": "nu", "tr": "Günümüz", "ja": "現在", "zh": "至今", "ko": "현재", "ar": "حتى الآن", "he": "היום",
+}
+
+
+def month_name(lang: str, month: int) -> str:
+    name = MONTHS[lang][month - 1][0]
+    return name.capitalize() if lang in CAPITALISED else name
+
+
+def detect(texts: list[str]) -> str | None:
+    """The language these texts (a resume's dates and headings) are written in, when they say: the script for
+    Chinese, Japanese, Korean, Arabic and Hebrew, else the month names and words for "present" only one
+    language's table has. None when nothing points anywhere (an English resume)."""
+    import re
+
+    joined = " ".join(texts)
+    scripts = (("ko", r"[\uac00-\ud7af]"), ("ja", r"[\u3040-\u30ff]"), ("zh", r"[\u4e00-\u9fff]"),
+               ("ar", r"[\u0600-\u06ff]"), ("he", r"[\u0590-\u05ff]"))
+    for lang, letters in scripts:
+        if re.search(letters, joined):
+            return lang
+    owners: dict[str, set[str]] = {}
+    for lang, months in MONTHS.items():
+        for names in months:
+            for name in names:
+                owners.setdefault(name, set()).add(lang)
+    for lang, words in PRESENT.items():
+        for word in words:
+            owners.setdefault(word, set()).add(lang)
+    english = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+               "april", "august", "september", "november", "december", "present", "now"}
+    votes: dict[str, int] = {}
+    folded = joined.casefold()
+    for phrase, langs in owners.items():  # "in corso", "bis heute", "tills vidare"
+        if " " in phrase and len(langs) == 1 and phrase in folded:
+            lang = next(iter(langs))
+            votes[lang] = votes.get(lang, 0) + 1
+    for word in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", folded):
+        langs = owners.get(word, set())
+        if len(langs) == 1 and word not in english:
+            lang = next(iter(langs))
+            votes[lang] = votes.get(lang, 0) + 1
+    return max(votes, key=lambda lang: (votes[lang], lang)) if votes else None
+
+
 def month_words() -> dict[str, int]:
     """Every month word of every table, lower-cased, to its month number (a word two languages share means
     the same month in both)."""
