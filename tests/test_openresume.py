@@ -222,9 +222,15 @@ def themed(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFact
     folder = tmp_path_factory.mktemp("openresume-themes")
     paths = {"default": baked_default / "resume.md"} | {path.stem: path for path in RESUMES.glob("*.md")}
     resumes, pdfs = {}, {}
-    for theme in THEMES:
+    from test_themes import own_theme_folder
+
+    own = own_theme_folder(baked_default, folder / "own")
+    for theme in (*THEMES, "own"):
         for name in THEMED_SOURCES:
-            resume = dataclasses.replace(portfolio.resume.load_resume(paths[name]).public(), theme=theme)
+            if theme == "own":  # beside the copied-and-edited theme folder
+                resume = portfolio.resume.load_resume(own / ("sample.md" if name == "default" else f"{name}.md")).public()
+            else:
+                resume = dataclasses.replace(portfolio.resume.load_resume(paths[name]).public(), theme=theme)
             resumes[theme, name] = resume
             pdfs[theme, name] = folder / f"{theme}-{name}.pdf"
             pdfs[theme, name].write_bytes(fit.fit_pdf(resume, folder, cache=False).pdf)
@@ -232,14 +238,14 @@ def themed(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFact
     return {key: (resumes[key], read[pdfs[key]]) for key in resumes}
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", (*THEMES, "own"))
 def test_openresume_reads_every_field_of_the_default_resume_in_every_theme(themed, theme: str) -> None:
     resume, read = themed[theme, "default"]
     assert (read["profile"]["name"], read["profile"]["email"]) == (resume.name, resume.email)
     assert read_back(read) == normalised(expected(resume))
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", (*THEMES, "own"))
 @pytest.mark.parametrize("name", THEMED_SOURCES[1:])
 def test_openresume_reads_what_our_layout_decides_in_every_theme(themed, theme: str, name: str) -> None:
     resume, read = themed[theme, name]

@@ -34,10 +34,15 @@ def themed(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFact
     import portfolio.fit as fit
 
     folder = tmp_path_factory.mktemp("themes")
+    own = own_theme_folder(baked_default, folder / "own")
     done = {}
-    for theme in THEMES:
+    for theme in [*THEMES, "own"]:
         for name in SOURCES:
-            resume = dataclasses.replace(portfolio.resume.load_resume(source_path(baked_default, name)).public(), theme=theme)
+            if theme == "own":  # read from beside theme/, so the folder's values and layout are used
+                resume = portfolio.resume.load_resume(own / source_path(baked_default, name).name.replace("resume.md", "sample.md"))
+                resume = resume.public()
+            else:
+                resume = dataclasses.replace(portfolio.resume.load_resume(source_path(baked_default, name)).public(), theme=theme)
             fitted = fit.fit_pdf(resume, folder, cache=False)
             path = folder / f"{theme}-{name}.pdf"
             path.write_bytes(fitted.pdf)
@@ -45,11 +50,27 @@ def themed(portfolio, baked_default: Path, tmp_path_factory: pytest.TempPathFact
     return done
 
 
+def own_theme_folder(baked: Path, folder: Path) -> Path:
+    """A copied-and-edited theme folder (`theme copy modern`, another accent, plain titles, a shorter rule) beside
+    copies of the sample and every fixture."""
+    shutil.copytree(baked, folder)
+    assert run_portfolio(folder, "theme", "copy", "modern").returncode == 0
+    values = folder / "theme" / "theme.yml"
+    edited = values.read_text(encoding="utf-8").replace('accent: "#0f5c6e"', 'accent: "#6a1b9a"').replace("dates: below", "dates: right")
+    values.write_text(edited, encoding="utf-8")
+    layout = folder / "theme" / "resume.typ"
+    layout.write_text(layout.read_text(encoding="utf-8").replace("line(length: 100%", "line(length: 70%"), encoding="utf-8")
+    shutil.copyfile(baked / "resume.md", folder / "sample.md")
+    for path in RESUMES.glob("*.md"):
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
 def test_the_default_pins_cover_every_source() -> None:
     assert sorted(DEFAULT_PDF_SHA256) == sorted(SOURCES)
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", [*THEMES, "own"])
 @pytest.mark.parametrize("name", SOURCES)
 def test_every_theme_fits_and_reads_back(themed, theme: str, name: str) -> None:
     resume, fitted, path, report = themed[theme, name]
@@ -57,7 +78,7 @@ def test_every_theme_fits_and_reads_back(themed, theme: str, name: str) -> None:
     assert report.ok, report.problems
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", [*THEMES, "own"])
 def test_no_ligatures_or_private_use_characters_and_every_font_embedded(themed, theme: str) -> None:
     for name in SOURCES:
         path = themed[theme, name][2]
@@ -72,6 +93,7 @@ def test_the_themes_embed_the_fonts_they_name(themed) -> None:
     wanted = {
         "jake": {"NewCM10"}, "classic": {"LibertinusSerif"}, "compact": {"SourceSansPro"},
         "dense": {"NewCM10"}, "modern": {"SourceSansPro", "SourceSerifPro"},
+        "own": {"SourceSansPro", "SourceSerifPro"},  # copied from modern: the folder's values are used
     }
     for theme, families in wanted.items():
         listed = subprocess.run(["pdffonts", str(themed[theme, "sample"][2])], capture_output=True, text=True, check=True).stdout
