@@ -140,10 +140,11 @@ def _build_into(
         raise
     try:
         pages = _pages(repo, out, resume, result)
-        started = time.perf_counter()
+        exporting.write_texts()
+        rendering.result()
+        started = time.perf_counter()  # what the exports add: pandoc's DOCX, once the PDF is done
         exported = exporting.finish()
         result.timings["exports"] = time.perf_counter() - started
-        rendering.result()
     except BaseException:
         exporting.cancel()
         rendering.wait()  # nothing may write into the staging folder once it is being removed

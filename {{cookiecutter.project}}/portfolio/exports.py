@@ -73,6 +73,18 @@ class ExportJob:
         self.slot = cache / fingerprint(resume) if cache else None
         cached = self.slot is not None and all((self.slot / name).is_file() for name in (*EXPORTS, NOTES))
         self.docx = None if cached else _DocxJob(resume)
+        self.notes: tuple[str, ...] | None = None  # written by write_texts()
+
+    def write_texts(self) -> None:
+        """The TXT and JSON (quick, in this process), so that `finish()` has only pandoc's DOCX left to wait for."""
+        if self.docx is None or self.notes is not None:
+            return
+        try:
+            write_text(self.resume, self.paths[0], public=False)
+            self.notes = write_json_resume(self.resume, self.paths[2], public=False)
+        except BaseException:
+            self.cancel()
+            raise
 
     def finish(self) -> Exported:
         paths, slot = self.paths, self.slot
@@ -82,12 +94,8 @@ class ExportJob:
                 shutil.copyfile(slot / path.name, path)
             notes = (slot / NOTES).read_text(encoding="utf-8").splitlines()
             return Exported(paths, tuple(notes), reused=True)
-        try:
-            write_text(self.resume, paths[0], public=False)
-            notes = write_json_resume(self.resume, paths[2], public=False)
-        except BaseException:
-            self.cancel()
-            raise
+        self.write_texts()
+        notes = self.notes or ()
         write_atomic(paths[1], self.docx.result())
         if slot is not None:
             _store(slot, paths, notes)
