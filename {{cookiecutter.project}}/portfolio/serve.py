@@ -30,7 +30,7 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 PORT_TRIES = 10
 SITE_DIR = "_site"
-WATCHED_FOLDERS = ("system_designs", "interview_prep")
+WATCHED_FOLDERS = ("system_designs", "interview_prep", "theme")  # theme/: a theme folder of one's own
 WATCHED_FILES = ("resume.md",)
 EVENTS = "/_events"
 PREVIEW = "/_preview/"
@@ -103,7 +103,8 @@ def main(repo: Path | Sequence[str] | None = None, port: int = DEFAULT_PORT, job
 
     def ready() -> None:
         print(f"Serving {repo / SITE_DIR} at {url} (checks while you edit: {url}_preview/)", flush=True)
-        print("Rebuilding on every save of resume.md, system_designs/ and interview_prep/; open pages "
+        print("Rebuilding on every save of resume.md (and its translations), system_designs/, interview_prep/ "
+              "and theme/; open pages "
               "reload themselves. Ctrl+C stops.", flush=True)
 
     try:
@@ -297,4 +298,7 @@ def _relative(repo: Path, path: str) -> str | None:
         relative = Path(path).resolve().relative_to(repo).as_posix()
     except ValueError:
         return None
-    return relative if relative in WATCHED_FILES or relative.split("/", 1)[0] in WATCHED_FOLDERS else None
+    from .translations import TRANSLATION_RE
+
+    watched = relative in WATCHED_FILES or TRANSLATION_RE.match(relative) or relative.split("/", 1)[0] in WATCHED_FOLDERS
+    return relative if watched else None

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from .resume import Resume, load_resume
 
-TRANSLATION_RE = re.compile(r"^resume\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
+# A two-letter language, then optional script and region ("de", "pt-BR", "zh-Hant"): `resume.old.md` is no
+# translation.
+TRANSLATION_RE = re.compile(r"^resume\.(?P<lang>[A-Za-z]{2}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?)\.md$")
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,22 @@ def items(resume: Resume) -> dict[str, Item]:
         for number, entry in enumerate(section.entries, start=1):
             key = f"{base}, entry {number}"
             found[key] = Item(key, entry.line, f"entry '{entry.organisation or entry.title}'")
-            for index, bullet in enumerate(entry.bullets, start=1):
-                bullet_key = f"bullet id '{bullet.id}'" if bullet.id else f"{key}, bullet {index}"
-                found[bullet_key] = Item(bullet_key, bullet.line, f"bullet '{_short(bullet.text)}'")
-        for index, bullet in enumerate(section.bullets, start=1):
-            bullet_key = f"bullet id '{bullet.id}'" if bullet.id else f"{base}, item {index}"
-            found[bullet_key] = Item(bullet_key, bullet.line, f"item '{_short(bullet.text)}'")
+            found.update(_bullets(entry.bullets, f"{key}, bullet", "bullet"))
+        found.update(_bullets(section.bullets, f"{base}, item", "item"))
+    return found
+
+
+def _bullets(bullets, place: str, what: str) -> dict[str, Item]:  # noqa: ANN001 - a tuple of Bullets
+    """A bullet with an id is keyed by it; the others by their place among the bullets without one."""
+    found = {}
+    unnamed = 0
+    for bullet in bullets:
+        if bullet.id:
+            key = f"bullet id '{bullet.id}'"
+        else:
+            unnamed += 1
+            key = f"{place} {unnamed}"
+        found[key] = Item(key, bullet.line, f"{what} '{_short(bullet.text)}'")
     return found
 
 
