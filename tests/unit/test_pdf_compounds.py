@@ -72,3 +72,12 @@ def test_a_render_without_a_repo_remembers_in_memory_only(tmp_path: Path, fresh_
     pdf.render_pdf(source)
     assert list(fresh_memory.values()) == [["e-commerce"]]
     assert not any(tmp_path.iterdir())
+
+
+def test_an_edit_beside_a_hyphenated_word_in_one_paragraph_reads_the_pdf_again(tmp_path: Path, fresh_memory: dict, monkeypatch) -> None:
+    """A skills line's items share one paragraph: changing one moves where its hyphenated neighbour falls."""
+    text = "# Ada Lovelace\n\nLondon | ada@example.com\n\n## Skills\n\n- **Tools:** Git, Docker, real-time tracing\n"
+    pdf.render_pdf(resume.parse_resume(text, "resume.md"), repo=tmp_path)
+    calls = reads_back(monkeypatch)
+    pdf.render_pdf(edited(text, "Docker", "Docker Compose"), repo=tmp_path)
+    assert calls  # not the answer for the old line

@@ -49,8 +49,8 @@ def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = 
     for warning in resume.warnings:
         result.warnings.append(str(warning))
         print(f"warning: {warning}", file=sys.stderr)
-    if resume.theme != "jake" and (repo / "theme").is_dir():
-        note = f"{resume.source}: `theme: {resume.theme}` is not used: the theme folder theme/ is"
+    if resume.theme != design.DEFAULT_THEME and design.own_theme(repo) is not None:
+        note = f"{resume.source}: `theme: {resume.theme}` is not used: the theme folder {design.OWN_THEME}/ is"
         result.warnings.append(note)
         print(f"warning: {note}", file=sys.stderr)
     public = resume.public()

@@ -204,9 +204,12 @@ def _compounds_key(template: Path, data: dict) -> str:
     def blocks_with_compounds(value: object) -> object:
         if isinstance(value, dict):
             return {key: blocks_with_compounds(item) for key, item in value.items()}
+        if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            # a list of texts: bullets, or a skills line's items that share one paragraph. Kept whole when
+            # any holds a hyphenated word (a neighbour's edit can move where that word falls), else dropped.
+            return value if any(_COMPOUND.search(item) for item in value) else []
         if isinstance(value, list):
-            kept = [blocks_with_compounds(item) for item in value]
-            return [item for item in kept if not (isinstance(item, str) and not _COMPOUND.search(item))]
+            return [blocks_with_compounds(item) for item in value]
         return value
 
     shown = {key: value for key, value in data.items() if not key.startswith("keep_whole")}
