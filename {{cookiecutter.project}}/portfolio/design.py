@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -236,8 +236,7 @@ def own_theme(repo: Path) -> Path | None:
 
 @functools.lru_cache(maxsize=8)
 def _own_design(path: str, changed: int) -> Theme:  # noqa: ARG001 - `changed` (mtime) keys the cache
-    found = _theme_file(Path(path), OWN_THEME)
-    return found
+    return _theme_file(Path(path), OWN_THEME)
 
 
 def own_values(repo: Path) -> Theme | None:
@@ -279,5 +278,3 @@ def design_of(resume: Any) -> Design:
         return _overridden(own.design, getattr(resume, "design", ()))
     return resolve(getattr(resume, "theme", DEFAULT_THEME), getattr(resume, "design", ()))
 
-
-DESIGN_FIELDS = tuple(field.name for field in fields(Design))
