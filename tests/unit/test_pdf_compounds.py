@@ -81,3 +81,15 @@ def test_an_edit_beside_a_hyphenated_word_in_one_paragraph_reads_the_pdf_again(t
     calls = reads_back(monkeypatch)
     pdf.render_pdf(edited(text, "Docker", "Docker Compose"), repo=tmp_path)
     assert calls  # not the answer for the old line
+
+
+def test_an_edit_to_the_next_bullet_of_the_same_entry_reads_nothing_back(tmp_path: Path, fresh_memory: dict, monkeypatch) -> None:
+    """Each bullet is a paragraph of its own: its neighbour's hyphenated word stays where it was."""
+    text = (
+        "# Ada Lovelace\n\nLondon | ada@example.com\n\n## Experience\n\n### Engineer\n\n**Acme** | London | *2020 – 2022*\n\n"
+        "- Built a real-time feed for 3 teams.\n- Cut costs by 10%.\n"
+    )
+    pdf.render_pdf(resume.parse_resume(text, "resume.md"), repo=tmp_path)
+    calls = reads_back(monkeypatch)
+    pdf.render_pdf(edited(text, "Cut costs by 10%.", "Cut costs by 12%."), repo=tmp_path)
+    assert calls == []

@@ -169,6 +169,7 @@ def render_pdf(
 # happens, the word is compiled again kept whole, like a web address (`keep_whole` in resume.typ).
 _LINE_END_COMPOUND = re.compile(r"([\w.'’]*\w-)\n(\w[\w'’-]*)")
 _COMPOUND = re.compile(r"\w-\w")
+_ONE_PARAGRAPH = frozenset({"items", "tech"})  # template data lists the template joins into one paragraph
 KEEP_WHOLE_PASSES = 3
 # The words a layout had to keep whole, by `_compounds_key`, kept in memory and in .cache/pdf/ so that the
 # next build (and the PNG after the PDF) need not read the PDF back to find them: reading it takes pypdf.
@@ -201,15 +202,16 @@ def _compounds_key(template: Path, data: dict) -> str:
     block (paragraph, bullet) that holds one. A block without a hyphenated word cannot split one, and
     Typst breaks each block's lines on its own, so an edit to such a block leaves the answer as it was."""
 
-    def blocks_with_compounds(value: object) -> object:
+    def blocks_with_compounds(value: object, joined: bool = False) -> object:
         if isinstance(value, dict):
-            return {key: blocks_with_compounds(item) for key, item in value.items()}
-        if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-            # a list of texts: bullets, or a skills line's items that share one paragraph. Kept whole when
-            # any holds a hyphenated word (a neighbour's edit can move where that word falls), else dropped.
-            return value if any(_COMPOUND.search(item) for item in value) else []
-        if isinstance(value, list):
-            return [blocks_with_compounds(item) for item in value]
+            return {key: blocks_with_compounds(item, key in _ONE_PARAGRAPH) for key, item in value.items()}
+        if isinstance(value, list) and joined:
+            # a skills line's items or a project's tech share one paragraph: a neighbour's edit can move where
+            # a hyphenated word falls, so the list counts whole when any item holds one
+            return value if any(isinstance(item, str) and _COMPOUND.search(item) for item in value) else []
+        if isinstance(value, list):  # bullets and paragraphs: each one is a paragraph of its own
+            kept = [blocks_with_compounds(item) for item in value]
+            return [item for item in kept if not (isinstance(item, str) and not _COMPOUND.search(item))]
         return value
 
     shown = {key: value for key, value in data.items() if not key.startswith("keep_whole")}
