@@ -277,4 +277,3 @@ def design_of(resume: Any) -> Design:
     if own is not None:
         return _overridden(own.design, getattr(resume, "design", ()))
     return resolve(getattr(resume, "theme", DEFAULT_THEME), getattr(resume, "design", ()))
-
