@@ -17,6 +17,7 @@ from pathlib import Path
 from .pdf_reading import BASELINE_TOLERANCE, BULLET, TextItem, items_as_text, read_items, read_pdftotext, read_pypdf
 from .pdf_reading import normalised as _norm
 from .resume import Entry, Resume
+from .resume.locales import CJK_CHARACTERS
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,7 @@ def _check_stream(report: AtsReport, reader: str, text: str, resume: Resume) -> 
 
 
 # Chinese, Japanese and Korean run without spaces: a line that wraps between two of their characters joins
-# back without one (kana, CJK ideographs, Hangul, and their full-width punctuation).
-_CJK = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+# back without one.
 
 
 def joined_lines(lines: list[str]) -> str:
@@ -128,7 +128,7 @@ def joined_lines(lines: list[str]) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _is_cjk(char: str) -> bool:
-    return bool(char) and bool(re.match(f"[{_CJK}]", char))
+    return bool(char) and bool(re.match(f"[{CJK_CHARACTERS}]", char))
 
 
 def _check_headings(report: AtsReport, reader: str, lines: list[str], resume: Resume) -> None:

@@ -42,7 +42,7 @@ def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = 
     started = time.perf_counter()
     resume = load_resume(repo / "resume.md")  # before resolving: messages keep the short path
     design.design_of(resume)  # a bad theme/theme.yml stops the build before anything is written
-    _read_translations(repo)  # and so does a bad resume.<lang>.md, named as the user knows it
+    others = _read_translations(repo)  # and so does a bad resume.<lang>.md, named as the user knows it
     repo = repo.resolve()
     site = repo / out_name
     result = BuildResult(site)
@@ -55,9 +55,9 @@ def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = 
         print(f"warning: {note}", file=sys.stderr)
     public = resume.public()
     with staged(repo, site) as staging:
-        _build_into(repo, staging, public, result, log)
+        _build_into(repo, staging, public, result, log, others)
         _build_variants(repo, staging, resume, result, log)
-        _build_translations(repo, staging, result, log)
+        _build_translations(repo, staging, result, log, others)
     result.outputs = [site / path.relative_to(staging) for path in result.outputs]
     result.timings["total"] = time.perf_counter() - started
     log(_summary(result, repo))
@@ -97,18 +97,19 @@ def _build_variants(
         log(f"  variant  {SITE_DIR}/{variant.name}/ ({fitted.describe()}, {seconds:.2f} s)")
 
 
-def _read_translations(repo: Path) -> None:
+def _read_translations(repo: Path) -> list:
+    """Every `resume.<lang>.md`, read once for the whole build, with its design checked."""
     from . import translations
 
-    for other in translations.load_all(repo):
+    others = translations.load_all(repo)
+    for other in others:
         design.design_of(other.resume)
+    return others
 
 
-def _build_translations(repo: Path, out: Path, result: BuildResult, log: Callable[[str], None]) -> None:
+def _build_translations(repo: Path, out: Path, result: BuildResult, log: Callable[[str], None], others: list) -> None:
     """`resume.<lang>.pdf` for each `resume.<lang>.md` (its page is written with the others)."""
-    from . import translations
-
-    for other in translations.load_all(repo):
+    for other in others:
         started = time.perf_counter()
         path = out / f"{other.stem}.pdf"
         fitted = write_pdf(repo, other.resume.public(), path)
@@ -124,7 +125,7 @@ def write_pdf(repo: Path, resume: Resume, path: Path) -> fit.Fitted:
 
 
 def _build_into(
-    repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None]
+    repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None], others: list
 ) -> None:
     show = lambda path: f"{SITE_DIR}/{path.relative_to(out).as_posix()}"  # noqa: E731
 
@@ -139,7 +140,7 @@ def _build_into(
         rendering.wait()
         raise
     try:
-        pages = _pages(repo, out, resume, result)
+        pages = _pages(repo, out, resume, result, others)
         exporting.write_texts()
         rendering.result()
         started = time.perf_counter()  # what the exports add: pandoc's DOCX, once the PDF is done
@@ -193,11 +194,11 @@ class Background:
         return value
 
 
-def _pages(repo: Path, out: Path, resume: Resume, result: BuildResult) -> list[Path]:
+def _pages(repo: Path, out: Path, resume: Resume, result: BuildResult, others: list) -> list[Path]:
     from . import site  # the HTML pages; imported here so `ats-check` and `match` need less
 
     started = time.perf_counter()
-    pages = site.build_pages(repo, out, resume)
+    pages = site.build_pages(repo, out, resume, others)
     result.timings["pages"] = time.perf_counter() - started
     return pages
 

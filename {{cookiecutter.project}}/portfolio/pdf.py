@@ -88,12 +88,12 @@ def fit_steps(resume: Resume) -> tuple[Style, ...]:
 
 def resume_data(resume: Resume, style: Style | None = None) -> dict:
     """The JSON the Typst template reads: plain strings and lists only."""
-    look = design.design_of(resume)
+    values = design.design_of(resume).template_values()
     style = style or fit_steps(resume)[0]
     return {
         "style": dataclasses.asdict(style),
-        "design": look.template_values(),
-        "fonts": look.template_values()["font"],  # what layouts written before themes read
+        "design": values,
+        "fonts": values["font"],  # what layouts written before themes read
         "name": resume.name,
         "title": f"{resume.name} – Resume",
         "author": resume.name,

@@ -76,12 +76,13 @@ class Page:
         return "../" * self.href.count("/")
 
 
-def build_pages(repo: Path, out: Path, resume: Any) -> list[Path]:
-    """Write the site's HTML pages and stylesheet into `out`; return the files written."""
+def build_pages(repo: Path, out: Path, resume: Any, translations: list | None = None) -> list[Path]:
+    """Write the site's HTML pages and stylesheet into `out`; return the files written. `translations`: the
+    resume's `resume.<lang>.md` as portfolio.translations reads them (read from `repo` when not given)."""
     repo, out = Path(repo), Path(out)
     pages = find_pages(repo)
     convert_pages(repo, pages)
-    return write_site(repo, out, resume.public(), pages)
+    return write_site(repo, out, resume.public(), pages, translations)
 
 
 def write_variant_page(folder: Path, resume: Any) -> Path:
@@ -134,7 +135,7 @@ def convert_pages(repo: Path, pages: list[Page]) -> None:
     converter.prune()
 
 
-def write_site(repo: Path, out: Path, resume: Any, pages: list[Page]) -> list[Path]:
+def write_site(repo: Path, out: Path, resume: Any, pages: list[Page], translations: list | None = None) -> list[Path]:
     """Render the page templates; `resume` is the public copy."""
     env = template_env(repo)
     common = _common(resume)
@@ -145,7 +146,7 @@ def write_site(repo: Path, out: Path, resume: Any, pages: list[Page]) -> list[Pa
     )
     from . import translations as translated
 
-    others = translated.load_all(repo)
+    others = translated.load_all(repo) if translations is None else translations
     links = translated.alternates(resume, others)
     resume_page = _resume_page(env, resume, root="", alternates=links)
     written = [_write(out / "index.html", index), _write(out / "resume.html", resume_page)]

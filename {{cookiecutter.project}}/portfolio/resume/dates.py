@@ -165,7 +165,7 @@ def _local_words() -> tuple[re.Pattern[str], dict[str, str]]:
     english = _vocabulary()
     words = sorted(english, key=lambda word: (-len(word), word))
     # Chinese, Japanese and Korean words stand between other letters ("3月至2021"): no word boundaries there.
-    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # here, not at import: 5 ms to compile
+    cjk = re.compile(f"[{locales.CJK_CHARACTERS}]")  # here, not at import: 5 ms to compile
     spaced = [word for word in words if not cjk.search(word)]
     unspaced = [word for word in words if cjk.search(word)]
     pattern = re.compile(

@@ -47,6 +47,9 @@ MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "he": (("ינואר",), ("פברואר",), ("מרץ", "מרס"), ("אפריל",), ("מאי",), ("יוני",), ("יולי",), ("אוגוסט",),
            ("ספטמבר",), ("אוקטובר",), ("נובמבר",), ("דצמבר",)),
 }
+# The characters of Chinese, Japanese and Korean text, which runs without spaces between words: kana, CJK
+# ideographs, Hangul, and their full-width punctuation and forms (a regular-expression character range).
+CJK_CHARACTERS = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 # Chinese, Japanese and Korean write "2021年4月" / "2021년 4월": numbers with these marks after them.
 YEAR_MARKS = "年년"
 MONTH_MARKS = "月월"
