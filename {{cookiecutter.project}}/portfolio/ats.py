@@ -17,7 +17,14 @@ from pathlib import Path
 from .pdf_reading import BASELINE_TOLERANCE, BULLET, TextItem, items_as_text, read_items, read_pdftotext, read_pypdf
 from .pdf_reading import normalised as _norm
 from .resume import Entry, Resume
-from .resume.locales import CJK_CHARACTERS
+from .resume.locales import CJK_CHARACTERS, is_right_to_left
+
+
+RIGHT_TO_LEFT_NOTE = (
+    "right-to-left text: read line by line in the order of the Unicode Bidirectional Algorithm; pypdf and pdftotext"
+    " put numbers and Latin words among Arabic or Hebrew ones in an order of their own, which no PDF can change,"
+    " so they are not checked"
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class AtsReport:
     passed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     fields: list[FieldRead] = field(default_factory=list)  # every entry's fields, in reading order
+    notes: list[str] = field(default_factory=list)  # what the check could not judge, and why
 
     @property
     def ok(self) -> bool:
@@ -57,11 +65,11 @@ class AtsReport:
 def check_pdf(pdf: Path, resume: Resume) -> AtsReport:
     """Run every round-trip check of `pdf` against `resume` (pass the same public() model)."""
     report = AtsReport(pdf)
-    items = read_items(pdf)
-    streams = {"pypdf": read_pypdf(pdf), "layout": items_as_text(items)}
-    poppler = read_pdftotext(pdf)
-    if poppler is not None:
-        streams["pdftotext"] = poppler
+    right_to_left = is_right_to_left(resume.lang)
+    items = read_items(pdf, right_to_left)
+    streams = _streams(pdf, items, right_to_left)
+    if right_to_left:
+        report.notes.append(RIGHT_TO_LEFT_NOTE)
     report.readers = list(streams)
     for reader, text in streams.items():
         _check_stream(report, reader, text, resume)
@@ -70,6 +78,19 @@ def check_pdf(pdf: Path, resume: Resume) -> AtsReport:
     starts = _check_fields(report, items, resume)
     _check_spacing(report, items, starts, resume)
     return report
+
+
+def _streams(pdf: Path, items: list[TextItem], right_to_left: bool) -> dict[str, str]:
+    """Each reader's text of the PDF: pypdf, the layout reading, pdftotext (only the layout reading for a
+    right-to-left resume)."""
+    layout = items_as_text(items)
+    if right_to_left:
+        return {"layout": layout}
+    streams = {"pypdf": read_pypdf(pdf), "layout": layout}
+    poppler = read_pdftotext(pdf)
+    if poppler is not None:
+        streams["pdftotext"] = poppler
+    return streams
 
 
 # --------------------------------------------------------------------------- normalising

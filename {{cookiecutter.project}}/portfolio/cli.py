@@ -152,6 +152,8 @@ def _ats_check(args: argparse.Namespace) -> int:
             print(f"  ok  {line}")
     for problem in report.problems:
         print(f"  LOST  {problem}")
+    for note in report.notes:
+        print(f"  note  {note}")
     print(report.summary())
     for overflow in overflows:
         print(f"error: {overflow}", file=sys.stderr)

@@ -5,6 +5,11 @@
 - a line-by-line reading built from pdfminer.six character positions: characters with the same baseline form
   one line, and a line splits into separate text items only where the horizontal gap is wider than a typical
   character, which is how parsers such as OpenResume group text.
+
+A PDF holds right-to-left text in visual order (the glyphs left to right as drawn). For a right-to-left resume the
+line-by-line reading puts each line's items right to left and each item's text in logical order, as the Unicode
+Bidirectional Algorithm orders a visual line (python-bidi). pypdf and pdftotext have bidi rules of their own that
+misplace numbers and Latin words among Arabic or Hebrew ones, so for those resumes the check reads only this way.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import shutil
 import statistics
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -58,17 +63,26 @@ def read_pdftotext(pdf: Path) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def read_items(pdf: Path) -> list[TextItem]:
-    """Text items in reading order: lines top to bottom, items left to right."""
+def read_items(pdf: Path, right_to_left: bool = False) -> list[TextItem]:
+    """Text items in reading order: lines top to bottom, items left to right (right to left for a right-to-left
+    document, each item's text then in logical order)."""
     items: list[TextItem] = []
     offset = 0.0
     for number, page in enumerate(extract_pages(str(pdf)), start=1):
         chars = [char for char in _chars(page) if char.get_text()]
         width = _typical_char_width(chars)
         for line in _lines(chars):
-            items.extend(_split_line(line, width, page.height + offset, number))
+            on_line = _split_line(line, width, page.height + offset, number)
+            items.extend(_logical(on_line) if right_to_left else on_line)
         offset += page.height
     return items
+
+
+def _logical(line: list[TextItem]) -> list[TextItem]:
+    """A right-to-left line's items, rightmost first, each item's visual text in logical order."""
+    from bidi import get_display  # only right-to-left resumes need it
+
+    return [replace(item, text=normalised(get_display(item.text, base_dir="R"))) for item in reversed(line)]
 
 
 def items_as_text(items: list[TextItem]) -> str:
@@ -97,15 +111,59 @@ def _typical_char_width(chars: list[LTChar]) -> float:
 
 
 def _lines(chars: list[LTChar]) -> list[list[LTChar]]:
-    """Group characters by baseline (the y of their text matrix), top line first."""
+    """Group characters by baseline (the y of their text matrix), top line first, left to right. A combining
+    mark (an Arabic vowel sign, a Hebrew point) is drawn above or below its letter, off the baseline: it joins the
+    line and the letter it overlaps."""
     rows: list[tuple[float, list[LTChar]]] = []
-    for char in sorted(chars, key=lambda c: -c.matrix[5]):
+    chars = _drawn_once(chars)
+    marks = [char for char in chars if _is_mark(char)]
+    for char in sorted((c for c in chars if not _is_mark(c)), key=lambda c: -c.matrix[5]):
         baseline = char.matrix[5]
         if rows and abs(rows[-1][0] - baseline) <= BASELINE_TOLERANCE:
             rows[-1][1].append(char)
         else:
             rows.append((baseline, [char]))
-    return [sorted(row, key=lambda c: c.x0) for _, row in rows]
+    lines = [sorted(row, key=lambda c: c.x0) for _, row in rows]
+    for mark in marks:
+        _attach(mark, lines)
+    return lines
+
+
+def _drawn_once(chars: list[LTChar]) -> list[LTChar]:
+    """Each character once: a letter and the mark above it are two glyphs, and a PDF may give both the text of the
+    pair ("مّ" twice, a hair apart vertically); like pdftotext, a glyph with the same text at the same place as the
+    one before it is not read again."""
+    kept: list[LTChar] = []
+    for char in chars:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and last.get_text() == char.get_text()
+            and abs(last.x0 - char.x0) < 0.1 * char.size
+            and abs(last.matrix[5] - char.matrix[5]) < 0.5 * char.size
+        ):
+            continue
+        kept.append(char)
+    return kept
+
+
+def _is_mark(char: LTChar) -> bool:
+    text = char.get_text()
+    return bool(text) and all(unicodedata.category(letter).startswith("M") for letter in text)
+
+
+def _attach(mark: LTChar, lines: list[list[LTChar]]) -> None:
+    """Put a combining mark right after the letter it overlaps most, on the nearest line (it stays where it is
+    drawn when no letter is under it)."""
+    if not lines:
+        lines.append([mark])
+        return
+    line = min(lines, key=lambda row: abs(row[0].matrix[5] - mark.matrix[5]))
+    overlap = [min(c.x1, mark.x1) - max(c.x0, mark.x0) for c in line]
+    best = max(range(len(line)), key=overlap.__getitem__)
+    if overlap[best] <= 0:
+        best = max((i for i, c in enumerate(line) if c.x0 <= mark.x0), default=-1)
+    line.insert(best + 1, mark)
 
 
 def _split_line(line: list[LTChar], width: float, page_top: float, page: int) -> list[TextItem]:
@@ -123,11 +181,20 @@ def _split_line(line: list[LTChar], width: float, page_top: float, page: int) ->
 
 
 def _item(run: list[LTChar], page_top: float, page: int) -> TextItem:
-    text = normalised("".join(char.get_text() for char in run))
+    text = normalised("".join(_visual(char.get_text()) for char in run))
     visible = [char for char in run if char.get_text().strip()] or run
     bold = all(_BOLD.search(char.fontname) for char in visible)
     top = page_top - run[0].matrix[5]
     return TextItem(text, visible[0].x0, visible[-1].x1, top, page, bold)
+
+
+def _visual(text: str) -> str:
+    """One glyph's text, as a visual line holds it: a ligature of right-to-left letters (Arabic lam-alef is one glyph
+    for two letters, mapped to them in logical order) turned around, so that reading the line in logical order
+    turns it back."""
+    if len(text) > 1 and unicodedata.bidirectional(text[0]) in ("R", "AL"):
+        return text[::-1]
+    return text
 
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)

@@ -27,11 +27,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .errors import PortfolioError
 from .cache import package_version, store
 from .diagrams import Diagram, Renderer, figure_html
+from .resume.locales import is_right_to_left
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
 JINJA_CACHE = Path(".cache") / "jinja"
-RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"})  # written right to left
 STYLESHEET = PACKAGE / "static" / "style.css"
 PAGE_CACHE = Path(".cache") / "pages"
 DOC_FOLDERS = (
@@ -105,7 +105,7 @@ def _common(resume: Any) -> dict[str, Any]:
     return {
         "name": resume.name,
         "lang": getattr(resume, "lang", "") or "en",
-        "rtl": (getattr(resume, "lang", "") or "en").split("-")[0].lower() in RIGHT_TO_LEFT,
+        "rtl": is_right_to_left(getattr(resume, "lang", "")),
         "resume": resume,
         "contact": [_contact_view(item) for item in resume.contact],
     }

@@ -50,6 +50,15 @@ MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
 # The characters of Chinese, Japanese and Korean text, which runs without spaces between words: kana, CJK
 # ideographs, Hangul, and their full-width punctuation and forms (a regular-expression character range).
 CJK_CHARACTERS = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+# Languages written right to left (the primary subtag of `lang:`): the page gets dir="rtl", and the ATS check
+# reads a line's runs in the order the Unicode Bidirectional Algorithm gives (portfolio.pdf_reading).
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"})
+
+
+def is_right_to_left(lang: str) -> bool:
+    return (lang or "en").split("-")[0].lower() in RIGHT_TO_LEFT
+
+
 # Chinese, Japanese and Korean write "2021年4月" / "2021년 4월": numbers with these marks after them.
 YEAR_MARKS = "年년"
 MONTH_MARKS = "月월"
