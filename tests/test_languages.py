@@ -39,7 +39,8 @@ KNOWN_RIGHT_TO_LEFT = {
     "he-2": ["bullet 'מפתח ב-C++ שירותים לזיהוי איומים ברשת שמנתחים 10 …' is not whole in the PDF text (it breaks"
              " after '• מפתח ב-C++ שירותים לזיהוי איומים ברשת שמנתחים')"],
     "ar-1": [
-        "bullet 'أقود فريقًا من 5 مهندسين لتطوير منصة دفع …' is not whole in the PDF text (it breaks after '• أقود')",
+        "bullet 'أقود فريقًا من 5 مهندسين لتطوير منصة دفع …' is not whole in the PDF text (it breaks after"
+        " '• أقود فريقًا من 5 مهندسين لتطوير منصة دفع تعالج 200 ألف …')",
         "bullet 'طورت نظامًا لإدارة المخزون باستخدام Python وDjango يخدم …' is not whole in the PDF text (it breaks"
         " after '• طورت')",
         "bullet 'كتبت 600 اختبار آلي ورفعت نسبة تغطية الكود …' is not whole in the PDF text (it breaks after"
@@ -51,7 +52,6 @@ KNOWN_RIGHT_TO_LEFT = {
         "bullet 'بنيت تطبيقًا لتتبع الشحنات باستخدام Node.js خفّض الاتصالات …' is not whole in the PDF text (it"
         " breaks after '• بنيت')",
         "bullet 'أتمتت الفوترة الشهرية لـ 12 ألف عميل، ما …' is not whole in the PDF text (lost)",
-        "dates 'آذار 2020 – حالياً' was lost from the PDF",
     ],
 }
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -148,13 +148,14 @@ def _drawn_once(chars: list[LTChar]) -> list[LTChar]:
 
 
 def _is_mark(char: LTChar) -> bool:
-    text = char.get_text()
-    return bool(text) and all(unicodedata.category(letter).startswith("M") for letter in text)
+    """A glyph whose text holds a combining mark: the mark itself, or a letter and its mark as one cluster (a PDF
+    may give the cluster's text to each of its glyphs, the mark's drawn off the baseline)."""
+    return any(unicodedata.category(letter).startswith("M") for letter in char.get_text())
 
 
 def _attach(mark: LTChar, lines: list[list[LTChar]]) -> None:
-    """Put a combining mark right after the letter it overlaps most, on the nearest line (it stays where it is
-    drawn when no letter is under it)."""
+    """Put a mark's glyph on the nearest line, right after the glyph it overlaps most (where it is drawn when it
+    overlaps none); a glyph with the same text over most of it already says it, and is not read twice."""
     if not lines:
         lines.append([mark])
         return
@@ -163,7 +164,17 @@ def _attach(mark: LTChar, lines: list[list[LTChar]]) -> None:
     best = max(range(len(line)), key=overlap.__getitem__)
     if overlap[best] <= 0:
         best = max((i for i, c in enumerate(line) if c.x0 <= mark.x0), default=-1)
+        line.insert(best + 1, mark)
+        return
+    base, text = line[best].get_text(), mark.get_text()
+    if overlap[best] > 0.5 * (mark.x1 - mark.x0) and text.startswith(base) and _is_marks(text[len(base):]):
+        line[best] = mark  # the letter's glyph and the cluster's: the cluster says both ("ا" under "اً")
+        return
     line.insert(best + 1, mark)
+
+
+def _is_marks(text: str) -> bool:
+    return all(unicodedata.category(letter).startswith("M") for letter in text)
 
 
 def _split_line(line: list[LTChar], width: float, page_top: float, page: int) -> list[TextItem]:
