@@ -100,11 +100,16 @@ def test_a_saved_bullet_reaches_the_served_page_and_pdf_and_the_page_reloads(ser
 
 def test_the_preview_shows_the_parser_s_reading_the_findings_the_fit_and_the_posting(served) -> None:
     work, server = served
+    png_before = server.get("resume.png")
     resume = work / "resume.md"
     bullet = first_bullet(resume)
     resume.write_text(resume.read_text(encoding="utf-8").replace(bullet, "- Responsible for the billing service."), encoding="utf-8")
     number = next(n for n, line in enumerate(resume.read_text(encoding="utf-8").splitlines(), 1) if "Responsible for the billing" in line)
     page = server.until("_preview/", f"resume.md:{number}")
+    # The site is swapped in before its PNG is drawn; by the time the preview page shows, the PNG is the new page.
+    png_after = server.get("resume.png")
+    assert png_after.startswith(b"\x89PNG") and png_after != png_before
+    assert not list((work / "_site").glob(".*.tmp"))
     assert 'new EventSource("/_events")' in page
     assert "Portfolio.WeakOpener" in page
     assert re.search(r"\d+% of the last page used; \d+ lines? (to spare|over)", page)

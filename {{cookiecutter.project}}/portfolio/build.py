@@ -36,9 +36,26 @@ class BuildResult:
     pdf_fitted: fit.Fitted | None = None
     warnings: list[str] = field(default_factory=list)
     variant_pages: dict[str, int] = field(default_factory=dict)
+    preview_pending: Callable[[Path], None] | None = None  # a `preview_later` build's PNG, written by finish_preview
+
+    def finish_preview(self) -> None:
+        """Write the PNG a `preview_later` build left for after the swap: into the live site, by a rename."""
+        if self.preview_pending is None:
+            return
+        started = time.perf_counter()
+        target = self.site / "resume.png"
+        temporary = target.with_name(f".{target.name}.tmp")
+        self.preview_pending(temporary)
+        os.replace(temporary, target)
+        self.preview_pending = None
+        self.timings["preview"] = time.perf_counter() - started
 
 
-def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = print) -> BuildResult:
+def build(
+    repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = print, preview_later: bool = False
+) -> BuildResult:
+    """Build the site. With `preview_later` (the dev server), the pages and the PDF are swapped in without waiting
+    for the PNG preview: the site keeps the last PNG until `result.finish_preview()` writes the new one."""
     started = time.perf_counter()
     resume = load_resume(repo / "resume.md")  # before resolving: messages keep the short path
     design.design_of(resume)  # a bad theme/theme.yml stops the build before anything is written
@@ -55,7 +72,7 @@ def build(repo: Path, *, out_name: str = SITE_DIR, log: Callable[[str], None] = 
         print(f"warning: {note}", file=sys.stderr)
     public = resume.public()
     with staged(repo, site) as staging:
-        _build_into(repo, staging, public, result, log, others)
+        _build_into(repo, staging, public, result, log, others, preview_later)
         _build_variants(repo, staging, resume, result, log)
         _build_translations(repo, staging, result, log, others)
     result.outputs = [site / path.relative_to(staging) for path in result.outputs]
@@ -125,13 +142,19 @@ def write_pdf(repo: Path, resume: Resume, path: Path) -> fit.Fitted:
 
 
 def _build_into(
-    repo: Path, out: Path, resume: Resume, result: BuildResult, log: Callable[[str], None], others: list
+    repo: Path,
+    out: Path,
+    resume: Resume,
+    result: BuildResult,
+    log: Callable[[str], None],
+    others: list,
+    preview_later: bool = False,
 ) -> None:
     show = lambda path: f"{SITE_DIR}/{path.relative_to(out).as_posix()}"  # noqa: E731
 
     # Three things at once: pandoc writes the DOCX in its own process, Typst lays out the PDF and its PNG in
     # a thread (the typst wheel lets go of Python's lock while it compiles), and this thread writes the pages.
-    rendering = Background(lambda: _pdf_and_preview(repo, out, resume, result))  # first: it takes longest
+    rendering = Background(lambda: _pdf_and_preview(repo, out, resume, result, preview_later))  # it takes longest
     try:
         from . import exports  # imported meanwhile
 
@@ -153,7 +176,8 @@ def _build_into(
     for page in pages:
         log(f"  page     {show(page)}")
     log(f"  pdf      {show(out / 'resume.pdf')} ({result.pdf_fitted.describe()}, {result.timings['pdf']:.2f} s)")
-    log(f"  preview  {show(out / 'resume.png')} ({result.timings['preview']:.2f} s)")
+    if "preview" in result.timings:
+        log(f"  preview  {show(out / 'resume.png')} ({result.timings['preview']:.2f} s)")
     names = ", ".join(show(path) for path in exported.paths)
     note = "unchanged, reused" if exported.reused else "written"
     log(f"  exports  {names} ({note}, {result.timings['exports']:.2f} s)")
@@ -203,7 +227,7 @@ def _pages(repo: Path, out: Path, resume: Resume, result: BuildResult, others: l
     return pages
 
 
-def _pdf_and_preview(repo: Path, out: Path, resume: Resume, result: BuildResult) -> None:
+def _pdf_and_preview(repo: Path, out: Path, resume: Resume, result: BuildResult, later: bool = False) -> None:
     started = time.perf_counter()
     fitted = write_pdf(repo, resume, out / "resume.pdf")
     result.pdf_fitted, result.pdf_pages, result.pdf_step = fitted, fitted.pages, fitted.step
@@ -212,7 +236,13 @@ def _pdf_and_preview(repo: Path, out: Path, resume: Resume, result: BuildResult)
     started = time.perf_counter()
     style = fitted.style
     render = lambda: pdf.render_png(resume, repo=repo, style=style)  # noqa: E731
-    _cached(repo / PDF_CACHE / f"{fitted.key}.png", out / "resume.png", render)
+    cache = repo / PDF_CACHE / f"{fitted.key}.png"
+    shown = result.site / "resume.png"
+    if later and not cache.is_file() and shown.is_file():
+        shutil.copyfile(shown, out / "resume.png")  # the last PNG, until finish_preview() writes this one
+        result.preview_pending = lambda path: _cached(cache, path, render)
+        return
+    _cached(cache, out / "resume.png", render)
     result.timings["preview"] = time.perf_counter() - started
 
 

@@ -228,8 +228,10 @@ def _rebuild(repo: Path, state: LiveState, changed: str, job: Path | None) -> bo
     started = time.perf_counter()
     errors: list[str] = []
     step = 0
+    built = None
     try:
-        step = build(repo, log=lambda line: None).pdf_step
+        built = build(repo, log=lambda line: None, preview_later=True)
+        step = built.pdf_step
     except PortfolioError as error:
         errors = error.lines()
     except OSError as error:
@@ -242,8 +244,12 @@ def _rebuild(repo: Path, state: LiveState, changed: str, job: Path | None) -> bo
             print(f"error: {line}", file=sys.stderr, flush=True)
         print("Build failed; still serving the last good site.", file=sys.stderr, flush=True)
     else:
-        state.site_built()
+        state.site_built()  # the pages and the PDF are served; the PNG follows before the preview page
         print(f"Rebuilt in {time.perf_counter() - started:.2f} s.", flush=True)
+        try:
+            built.finish_preview()
+        except Exception:  # noqa: BLE001 - the site stays served with the last PNG
+            traceback.print_exc()
     _make_preview(repo, state, changed, job, errors, step)
     return not errors
 
