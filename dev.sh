@@ -10,7 +10,7 @@ GOBIN="${GOBIN:-$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin}"
 export GOBIN
 export PATH="$VENV/bin:$GOBIN:$PATH"
 # fonts-liberation2: metric copies of Arial and Times, so LibreOffice lays out the DOCX (Arial) as Word does
-DEBIAN_PACKAGES=(chromium poppler-utils git fonts-noto-cjk fonts-noto-color-emoji libreoffice-writer-nogui fonts-liberation2)
+DEBIAN_PACKAGES=(chromium poppler-utils git fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji libreoffice-writer-nogui fonts-liberation2)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

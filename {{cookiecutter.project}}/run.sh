@@ -97,6 +97,7 @@ cmd_setup() {
   setup_python
   setup_diagrams
   setup_cjk_fonts
+  setup_arabic_fonts
 }
 
 # A resume in Chinese, Japanese or Korean (`lang: zh|ja|ko` in resume.md) needs a CJK font: Noto Sans CJK from
@@ -113,6 +114,22 @@ setup_cjk_fonts() {
   fi
   say "resume.md is in Chinese, Japanese or Korean: install a CJK font, for example"
   say "  sudo apt-get install fonts-noto-cjk   (Debian, Ubuntu)   or   brew install --cask font-noto-sans-cjk"
+}
+
+# A resume in Arabic, Persian or Urdu (`lang: ar|fa|ur`) is set in Noto Naskh Arabic (Debian's fonts-noto-core);
+# without it Typst falls back to a monospaced Arabic. CI installs it; on your machine this says what to run.
+setup_arabic_fonts() {
+  grep -Eq '^lang:[[:space:]]*"?(ar|fa|ur)' "$REPO/resume.md" 2>/dev/null || return 0
+  if command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list 'Noto Naskh Arabic' family 2>/dev/null)" ]]; then
+    return 0
+  fi
+  if [[ "${CI:-}" == "true" ]] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Noto Naskh Arabic (fonts-noto-core) for the resume's language"
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null
+    return 0
+  fi
+  say "resume.md is in Arabic script: install Noto Naskh Arabic, for example"
+  say "  sudo apt-get install fonts-noto-core   (Debian, Ubuntu)   or   brew install --cask font-noto-naskh-arabic"
 }
 
 # The absolute path of a file the user named (relative to where they ran run.sh).

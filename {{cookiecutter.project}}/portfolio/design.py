@@ -41,6 +41,10 @@ FONTS: dict[str, str | None] = {
 }
 # What Typst falls back to, in order, for a glyph the chosen font lacks (then the system's fonts).
 FALLBACK_FONTS = ("New Computer Modern", "Libertinus Serif", "DejaVu Sans Mono")
+# A font for a script the fonts above show only in DejaVu Sans Mono (a monospaced Arabic), tried before it for a
+# resume in a language written in that script. It is a system font (Debian's fonts-noto-core, which
+# `./run.sh setup` installs in CI); without it Typst keeps DejaVu Sans Mono.
+SCRIPT_FONTS = {"ar": ("Noto Naskh Arabic",), "fa": ("Noto Naskh Arabic",), "ur": ("Noto Naskh Arabic",)}
 SECTION_TITLES = {
     "rule": "bold capitals over a thin rule",
     "plain": "bold capitals, no rule",
@@ -75,11 +79,13 @@ class Design:
     section_titles: str = "rule"
     dates: str = "right"
 
-    def template_values(self) -> dict[str, Any]:
+    def template_values(self, lang: str = "en") -> dict[str, Any]:
         """What resume.typ reads as `data.design` (the fit's knobs travel in `data.style`)."""
+        script = script_fonts(lang)
         return {
-            "font": _with_fallbacks(self.font),
-            "heading_font": _with_fallbacks(self.heading_font),
+            "font": _with_fallbacks(self.font, script),
+            "heading_font": _with_fallbacks(self.heading_font, script),
+            **({"script_fonts": True} if script else {}),
             "accent": self.accent.lower(),
             "name_size": self.name_size,
             "name_align": self.name_align,
@@ -100,8 +106,14 @@ class Theme:
     design: Design
 
 
-def _with_fallbacks(font: str) -> list[str]:
-    return [font, *(name for name in FALLBACK_FONTS if name != font)]
+def script_fonts(lang: str) -> tuple[str, ...]:
+    return SCRIPT_FONTS.get((lang or "en").split("-")[0].lower(), ())
+
+
+def _with_fallbacks(font: str, script: tuple[str, ...] = ()) -> list[str]:
+    fallbacks = [name for name in FALLBACK_FONTS if name != font]
+    last = fallbacks.index("DejaVu Sans Mono") if "DejaVu Sans Mono" in fallbacks else len(fallbacks)
+    return [font, *fallbacks[:last], *script, *fallbacks[last:]]
 
 
 # --------------------------------------------------------------------------- checking values

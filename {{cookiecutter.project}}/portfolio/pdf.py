@@ -88,7 +88,7 @@ def fit_steps(resume: Resume) -> tuple[Style, ...]:
 
 def resume_data(resume: Resume, style: Style | None = None) -> dict:
     """The JSON the Typst template reads: plain strings and lists only."""
-    values = design.design_of(resume).template_values()
+    values = design.design_of(resume).template_values(resume.lang)
     style = style or fit_steps(resume)[0]
     return {
         "style": dataclasses.asdict(style),
@@ -361,6 +361,7 @@ def _compile(resume: Resume, template: Path, repo: Path | None, data: dict, **op
     known = fonts.needs_system(chars)
     # only a PDF/UA compile fails on a glyph no font has; any other compile takes the system fonts until told
     system = known if known is not None else "pdf_standards" not in options
+    system = system or bool(design.script_fonts(resume.lang))  # the script's font is a system font
     try:
         result = _compiler(resume, template, repo, data, system_fonts=system).compile(timestamp=_epoch(), **options)
     except typst.TypstError as error:

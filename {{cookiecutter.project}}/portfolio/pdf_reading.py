@@ -160,7 +160,7 @@ def _attach(mark: LTChar, lines: list[list[LTChar]]) -> None:
         lines.append([mark])
         return
     line = min(lines, key=lambda row: abs(row[0].matrix[5] - mark.matrix[5]))
-    overlap = [min(c.x1, mark.x1) - max(c.x0, mark.x0) for c in line]
+    overlap = [_overlap(c, mark) for c in line]
     best = max(range(len(line)), key=overlap.__getitem__)
     if overlap[best] <= 0:
         best = max((i for i, c in enumerate(line) if c.x0 <= mark.x0), default=-1)
@@ -170,7 +170,18 @@ def _attach(mark: LTChar, lines: list[list[LTChar]]) -> None:
     if overlap[best] > 0.5 * (mark.x1 - mark.x0) and text.startswith(base) and _is_marks(text[len(base):]):
         line[best] = mark  # the letter's glyph and the cluster's: the cluster says both ("ا" under "اً")
         return
+    if overlap[best] > 0 and base.startswith(text) and _is_marks(base[len(text):]):
+        return  # the other way round: the glyph already there says this one's text
     line.insert(best + 1, mark)
+
+
+def _overlap(char: LTChar, mark: LTChar) -> float:
+    """How far the two glyphs overlap (one drawn with no width: 1 when it sits within the other)."""
+    if mark.x1 <= mark.x0:
+        return 1.0 if char.x0 <= mark.x0 <= char.x1 else -1.0
+    if char.x1 <= char.x0:
+        return 1.0 if mark.x0 <= char.x0 <= mark.x1 else -1.0
+    return min(char.x1, mark.x1) - max(char.x0, mark.x0)
 
 
 def _is_marks(text: str) -> bool:
@@ -195,7 +206,8 @@ def _item(run: list[LTChar], page_top: float, page: int) -> TextItem:
     text = normalised("".join(_visual(char.get_text()) for char in run))
     visible = [char for char in run if char.get_text().strip()] or run
     bold = all(_BOLD.search(char.fontname) for char in visible)
-    top = page_top - run[0].matrix[5]
+    on_baseline = next((char for char in run if not _is_mark(char)), run[0])  # a mark may sit off it
+    top = page_top - on_baseline.matrix[5]
     return TextItem(text, visible[0].x0, visible[-1].x1, top, page, bold)
 
 
