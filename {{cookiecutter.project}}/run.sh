@@ -100,36 +100,32 @@ cmd_setup() {
   setup_arabic_fonts
 }
 
-# A resume in Chinese, Japanese or Korean (`lang: zh|ja|ko` in resume.md) needs a CJK font: Noto Sans CJK from
-# the system's package registry. CI installs it; on your machine this says what to run.
+# A resume in Chinese, Japanese or Korean needs a CJK font (Noto Sans CJK); one in Arabic, Persian or Urdu is set
+# in Noto Naskh Arabic (without it Typst falls back to a monospaced Arabic). Both come from the system's package
+# registry: CI installs them; on your machine this says what to run.
 setup_cjk_fonts() {
-  grep -Eq '^lang:[[:space:]]*"?(zh|ja|ko)' "$REPO/resume.md" 2>/dev/null || return 0
-  if command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list ':lang=ja' family 2>/dev/null)" ]]; then
-    return 0
-  fi
-  if [[ "${CI:-}" == "true" ]] && command -v apt-get >/dev/null 2>&1; then
-    say "Installing Noto Sans CJK (fonts-noto-cjk) for the resume's language"
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
-    return 0
-  fi
-  say "resume.md is in Chinese, Japanese or Korean: install a CJK font, for example"
-  say "  sudo apt-get install fonts-noto-cjk   (Debian, Ubuntu)   or   brew install --cask font-noto-sans-cjk"
+  setup_script_font 'zh|ja|ko' ':lang=ja' fonts-noto-cjk "Noto Sans CJK" font-noto-sans-cjk "Chinese, Japanese or Korean"
 }
 
-# A resume in Arabic, Persian or Urdu (`lang: ar|fa|ur`) is set in Noto Naskh Arabic (Debian's fonts-noto-core);
-# without it Typst falls back to a monospaced Arabic. CI installs it; on your machine this says what to run.
 setup_arabic_fonts() {
-  grep -Eq '^lang:[[:space:]]*"?(ar|fa|ur)' "$REPO/resume.md" 2>/dev/null || return 0
-  if command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list 'Noto Naskh Arabic' family 2>/dev/null)" ]]; then
+  setup_script_font 'ar|fa|ur' 'Noto Naskh Arabic' fonts-noto-core "Noto Naskh Arabic" font-noto-naskh-arabic "Arabic script"
+}
+
+# setup_script_font LANGS FC_PATTERN DEBIAN_PACKAGE FONT BREW_CASK WHAT: when resume.md's `lang:` is one of LANGS
+# and fc-list finds no font for FC_PATTERN.
+setup_script_font() {
+  local langs="$1" pattern="$2" package="$3" font="$4" cask="$5" what="$6"
+  grep -Eq "^lang:[[:space:]]*\"?($langs)" "$REPO/resume.md" 2>/dev/null || return 0
+  if command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list "$pattern" family 2>/dev/null)" ]]; then
     return 0
   fi
   if [[ "${CI:-}" == "true" ]] && command -v apt-get >/dev/null 2>&1; then
-    say "Installing Noto Naskh Arabic (fonts-noto-core) for the resume's language"
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null
+    say "Installing $font ($package) for the resume's language"
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
     return 0
   fi
-  say "resume.md is in Arabic script: install Noto Naskh Arabic, for example"
-  say "  sudo apt-get install fonts-noto-core   (Debian, Ubuntu)   or   brew install --cask font-noto-naskh-arabic"
+  say "resume.md is in $what: install $font, for example"
+  say "  sudo apt-get install $package   (Debian, Ubuntu)   or   brew install --cask $cask"
 }
 
 # The absolute path of a file the user named (relative to where they ran run.sh).
