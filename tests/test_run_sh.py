@@ -210,3 +210,35 @@ def test_check_turns_the_english_only_rules_off_for_a_resume_in_another_language
     assert rules == {"Portfolio.Tables"}, findings
     assert "✖ 2 errors, 0 warnings and 0 suggestions" in result.stdout, result.stdout  # the table in each file
     assert "\nresume.fr.md\n" in result.stdout and "\n resume.md\n" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "advice"),
+    [
+        ("ar", "sudo apt-get install fonts-noto-core   (Debian, Ubuntu)   or   brew install --cask font-noto-naskh-arabic"),
+        ("ja", "sudo apt-get install fonts-noto-cjk   (Debian, Ubuntu)   or   brew install --cask font-noto-sans-cjk"),
+        ("de", None),
+    ],
+)
+def test_setup_says_which_font_a_resume_s_script_needs(set_up, tmp_path: Path, lang: str, advice: str | None) -> None:
+    """Outside CI, on a machine where fontconfig finds no font for the script, `./run.sh setup` names the package
+    to install; a language in Latin letters needs none."""
+    repo, _ = set_up
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    (stubs / "fc-list").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # finds nothing
+    (stubs / "fc-list").chmod(0o755)
+    env = {key: value for key, value in tool_env().items() if key != "CI"}
+    env["PATH"] = f"{stubs}:{env['PATH']}"
+    before = (repo / "resume.md").read_bytes()
+    try:
+        text = before.decode("utf-8").replace("---\n", f"---\nlang: {lang}\n", 1)
+        (repo / "resume.md").write_text(text, encoding="utf-8")
+        result = subprocess.run([str(repo / "run.sh"), "setup"], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    finally:
+        (repo / "resume.md").write_bytes(before)
+    assert result.returncode == 0, result.stderr
+    if advice is None:
+        assert "apt-get install" not in result.stdout, result.stdout
+    else:
+        assert f"==>   {advice}" in result.stdout, result.stdout
