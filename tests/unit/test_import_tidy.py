@@ -79,12 +79,12 @@ def _detected(path):
     return _locales.detect([e.dates for e in model.entries() if e.dates] + [s.heading for s in model.sections if s.heading])
 
 
-def test_the_language_of_an_import_is_told_by_its_dates_and_script() -> None:
-    """27 of the 28 blind resumes (es-2 writes only numeric dates and "presente", which three languages use),
-    and none of the English resumes."""
+def test_the_language_of_an_import_is_told_by_its_dates_headings_and_script() -> None:
+    """All 28 blind resumes (es-2 writes only numeric dates and "presente", which three languages use: its
+    headings tell), and none of the English resumes."""
     found = {path.name: _detected(path) for path in _LANG_BLIND}
     wrong = {name: lang for name, lang in found.items() if lang != name.split("-")[0]}
-    assert wrong == {"es-2.md": None}
+    assert wrong == {}
     assert [path.name for path in _ENGLISH if _detected(path) is not None] == []
     assert len(_ENGLISH) >= 50
 

@@ -125,6 +125,28 @@ HEADINGS: dict[str, str] = {
 }
 
 
+# Words of the usual section headings, per language, that tell the language of a resume whose dates do not (all
+# numbers, or a word for "present" several languages share). A word two languages share tells nothing and is
+# left out by detect(). Chinese, Japanese, Korean, Arabic and Hebrew are told by their script.
+HEADING_WORDS: dict[str, tuple[str, ...]] = {
+    "de": ("berufserfahrung", "erfahrung", "werdegang", "ausbildung", "kenntnisse", "fachkenntnisse", "fähigkeiten",
+           "kompetenzen", "sprachen", "zusammenfassung", "kurzprofil", "projekte", "bildungsweg", "studium"),
+    "fr": ("expérience", "expériences", "compétences", "langues", "projets", "diplômes", "études"),
+    "es": ("experiencia", "formación", "educación", "habilidades", "conocimientos", "idiomas", "proyectos",
+           "resumen", "estudios", "trayectoria", "laboral"),
+    "pt": ("experiência", "formação", "educação", "competências", "habilidades", "idiomas", "projetos", "resumo",
+           "profissional", "acadêmica"),
+    "it": ("esperienza", "esperienze", "istruzione", "formazione", "competenze", "lingue", "progetti", "sommario",
+           "profilo", "lavorative"),
+    "nl": ("werkervaring", "ervaring", "opleiding", "opleidingen", "vaardigheden", "talen", "projecten",
+           "samenvatting", "profiel"),
+    "pl": ("doświadczenie", "zawodowe", "wykształcenie", "umiejętności", "języki", "projekty", "podsumowanie"),
+    "sv": ("erfarenhet", "arbetslivserfarenhet", "utbildning", "kompetenser", "färdigheter", "språk",
+           "sammanfattning"),
+    "tr": ("deneyim", "deneyimi", "eğitim", "yetenekler", "beceriler", "diller", "projeler", "özet"),
+}
+
+
 # How an import writes dates out in each language when the resume wrote them more than one way: the first
 # month name of the table (capitalised where the language capitalises month names) and this word for "present".
 CAPITALISED = frozenset({"de", "tr"})
@@ -141,8 +163,8 @@ def month_name(lang: str, month: int) -> str:
 
 def detect(texts: list[str]) -> str | None:
     """The language these texts (a resume's dates and headings) are written in, when they say: the script for
-    Chinese, Japanese, Korean, Arabic and Hebrew, else the month names and words for "present" only one
-    language's table has. None when nothing points anywhere (an English resume)."""
+    Chinese, Japanese, Korean, Arabic and Hebrew, else the month names, words for "present" and heading words
+    only one language's table has. None when nothing points anywhere (an English resume)."""
     import re
 
     joined = " ".join(texts)
@@ -156,9 +178,10 @@ def detect(texts: list[str]) -> str | None:
         for names in months:
             for name in names:
                 owners.setdefault(name, set()).add(lang)
-    for lang, words in PRESENT.items():
-        for word in words:
-            owners.setdefault(word, set()).add(lang)
+    for table in (PRESENT, HEADING_WORDS):
+        for lang, words in table.items():
+            for word in words:
+                owners.setdefault(word, set()).add(lang)
     english = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                "april", "august", "september", "november", "december", "present", "now"}
     votes: dict[str, int] = {}
