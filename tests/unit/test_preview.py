@@ -62,3 +62,10 @@ def test_a_broken_save_keeps_the_reading_of_the_last_good_build() -> None:
     assert (shown.errors, shown.vale_note, shown.fields, shown.fullness) == (
         ["resume.md:2: pages: must be 1 or 2"], "note", good.fields, (0.5, 20),
     )
+
+
+def test_what_the_check_could_not_judge_is_said_above_the_reading() -> None:
+    html = page(ats_notes=["right-to-left text: read <line by line>"])
+    assert '<p class="note">Note: right-to-left text: read &lt;line by line&gt;</p>' in html
+    assert html.index("What a parser reads") < html.index("right-to-left text")
+    assert "Note:" not in page()

@@ -24,6 +24,7 @@ class Preview:
     errors: list[str] = field(default_factory=list)  # located errors of a save that did not build
     fields: list = field(default_factory=list)  # ats.FieldRead, in reading order
     ats_problems: list[str] = field(default_factory=list)
+    ats_notes: list[str] = field(default_factory=list)  # what the check could not judge (ats.AtsReport.notes)
     findings: list = field(default_factory=list)  # checks.Finding of the file just saved
     vale_note: str = ""
     fullness: tuple[float, int] | None = None  # (share of the last page used, lines to spare)
@@ -50,6 +51,7 @@ def collect(repo: Path, changed: str, posting: Path | None, errors: list[str], s
         field_problems = {f"{read.where}: {read.problem}" for read in report.fields if read.problem}
         preview.fields = [dataclasses.replace(read, where=_in_repo(repo, read.where)) for read in report.fields]
         preview.ats_problems = [_in_repo(repo, line) for line in report.problems if line not in field_problems]
+        preview.ats_notes = list(report.notes)
         try:
             preview.fullness = fit.fullness(resume, repo, step)
         except Exception as error:  # noqa: BLE001 - a measure that fails leaves the rest of the page
@@ -67,7 +69,8 @@ def with_reading_of(broken: Preview, good: Preview) -> Preview:
     """A broken save's preview (its errors and Vale findings) with what the parser read, the fit and the
     posting's coverage of the last good build, which is the one still served."""
     return dataclasses.replace(
-        broken, fields=good.fields, ats_problems=good.ats_problems, fullness=good.fullness, match=good.match,
+        broken, fields=good.fields, ats_problems=good.ats_problems, ats_notes=good.ats_notes, fullness=good.fullness,
+        match=good.match,
         posting=good.posting,
     )
 
