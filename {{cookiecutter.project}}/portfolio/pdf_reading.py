@@ -130,9 +130,9 @@ def _lines(chars: list[LTChar]) -> list[list[LTChar]]:
 
 
 def _drawn_once(chars: list[LTChar]) -> list[LTChar]:
-    """Each character once: a letter and the mark above it are two glyphs, and a PDF may give both the text of the
-    pair ("مّ" twice, a hair apart vertically); like pdftotext, a glyph with the same text at the same place as the
-    one before it is not read again."""
+    """Each character once: like pdftotext, a glyph with the same text at the same place as the one before it (a
+    letter drawn twice, or a letter's glyph and its mark's both given the pair's text, a hair apart) is not read
+    again."""
     kept: list[LTChar] = []
     for char in chars:
         last = kept[-1] if kept else None
@@ -150,7 +150,7 @@ def _drawn_once(chars: list[LTChar]) -> list[LTChar]:
 def _is_mark(char: LTChar) -> bool:
     """A glyph whose text holds a combining mark: the mark itself, or a letter and its mark as one cluster (a PDF
     may give the cluster's text to each of its glyphs, the mark's drawn off the baseline)."""
-    return any(unicodedata.category(letter).startswith("M") for letter in char.get_text())
+    return any(map(_is_combining, char.get_text()))
 
 
 def _attach(mark: LTChar, lines: list[list[LTChar]]) -> None:
@@ -170,7 +170,7 @@ def _attach(mark: LTChar, lines: list[list[LTChar]]) -> None:
     if overlap[best] > 0.5 * (mark.x1 - mark.x0) and text.startswith(base) and _is_marks(text[len(base):]):
         line[best] = mark  # the letter's glyph and the cluster's: the cluster says both ("ا" under "اً")
         return
-    if overlap[best] > 0 and base.startswith(text) and _is_marks(base[len(text):]):
+    if base.startswith(text) and _is_marks(base[len(text):]):
         return  # the other way round: the glyph already there says this one's text
     line.insert(best + 1, mark)
 
@@ -185,7 +185,11 @@ def _overlap(char: LTChar, mark: LTChar) -> float:
 
 
 def _is_marks(text: str) -> bool:
-    return all(unicodedata.category(letter).startswith("M") for letter in text)
+    return all(map(_is_combining, text))
+
+
+def _is_combining(letter: str) -> bool:
+    return unicodedata.category(letter).startswith("M")
 
 
 def _split_line(line: list[LTChar], width: float, page_top: float, page: int) -> list[TextItem]:
