@@ -250,3 +250,44 @@ def test_near_miss_a_role_with_dates_after_a_company_s_bullets_is_its_next_role(
 def test_a_place_the_list_lacks_is_read_by_its_form_after_the_organisation() -> None:
     entry = only_entry("## Experience\n\n**O'Brien & Søn Travel** | Dún Laoghaire, Co. Dublin\\\n*Engineer* | *2018 – 2021*\n\n- Cut refunds.\n")
     assert (entry.organisation, entry.location) == ("O'Brien & Søn Travel", "Dún Laoghaire, Co. Dublin")
+
+
+LINKED_NAMES = """# Ana Ruiz
+
+ana@example.com
+
+## Experience
+
+[Acme Corp](https://acme.example) — Senior Engineer — 2020 – 2022
+
+- Built the billing service used by 2 million customers.
+
+## Certifications
+
+- **[CKA](https://cncf.example/cka)**, CNCF | Remote | *2022*
+- **CKAD**, [CNCF](https://cncf.example) | *2023*
+- [CKS](https://cncf.example/cks), CNCF, 2024
+- **AWS SA**, Amazon | *2021* | [verify](https://aws.example/v)
+"""
+
+
+def test_a_linked_name_or_organisation_is_read_as_that_field_and_written_back_linked() -> None:
+    from src_support import module as load
+
+    reader = load("resume")
+    read = reader.parse_resume(LINKED_NAMES, "resume.md")
+    fields = [(e.title, e.organisation, e.location, e.dates, e.link) for e in read.entries()]
+    link = reader.Link
+    assert fields == [
+        ("Senior Engineer", "Acme Corp", "", "2020 – 2022", link("Acme Corp", "https://acme.example")),
+        ("CKA", "CNCF", "Remote", "2022", link("CKA", "https://cncf.example/cka")),
+        ("CKAD", "CNCF", "", "2023", link("CNCF", "https://cncf.example")),
+        ("CKS", "CNCF", "", "2024", link("CKS", "https://cncf.example/cks")),
+        ("AWS SA", "Amazon", "", "2021", link("verify", "https://aws.example/v")),  # a link that only points
+    ]
+    written = reader.write_resume(read)
+    assert "- **[CKA](https://cncf.example/cka)**, CNCF | Remote | *2022*\n" in written
+    assert "- **CKAD**, [CNCF](https://cncf.example) | *2023*\n" in written
+    assert "- **AWS SA**, Amazon | *2021* | [verify](https://aws.example/v)\n" in written
+    again = reader.parse_resume(written, "resume.md")
+    assert [(e.title, e.organisation, e.location, e.dates, e.link) for e in again.entries()] == fields

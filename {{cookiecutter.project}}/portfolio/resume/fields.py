@@ -234,6 +234,19 @@ def _date_split(text: str) -> list[tuple[str, bool]]:
     return [(part, is_dates) for part, is_dates in out if part.strip(_STRIP)]
 
 
+# Link texts that only point at something ("[verify](…)"): the link alone, not a field of the entry.
+_POINTER_WORDS = frozenset(
+    "link here demo site website web code source repo repository github gitlab paper pdf slides video "
+    "certificate credential verify verification badge url details more profile portfolio".split()
+)
+
+
+def names_something(link_text: str) -> bool:
+    """Whether a link's text names something ("Initech", "CKAD") rather than points ("verify", "github.com/x")."""
+    text = link_text.strip(_STRIP).strip()
+    return bool(text) and text.casefold() not in _POINTER_WORDS and not _DOMAIN_RE.match(text)
+
+
 def classify(found: list[Piece], kind: EntryKind, known: Fields | None = None) -> Fields:
     """Title, organisation, location, dates and link from pieces; `known` holds what is already set."""
     result = known or Fields()
@@ -247,8 +260,8 @@ def classify(found: list[Piece], kind: EntryKind, known: Fields | None = None) -
             result.link = Link(piece.text, piece.href)
             if kind == "project" and not result.title and not any(p.strong for p in found):
                 result.title = piece.text
-            elif kind != "project" and piece.strong:
-                rest.append(piece)  # "**[Cascade Cloud](https://...)**": the organisation, linked
+            elif kind != "project" and (piece.strong or names_something(piece.text)):
+                rest.append(piece)  # "[Cascade Cloud](https://...)": the organisation (or name), linked
         elif piece.text:
             rest.append(piece)
     if kind == "project":

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from .dates import looks_like_dates, parse_date_range, split_trailing_dates
 from .grammar import DEGREE_RE, LOCATION_RE, SCHOOL_RE
-from .fields import Fields, classify, is_place, pieces
+from .fields import Fields, classify, is_place, names_something, pieces
 from .model import Bullet, Entry
 from .inline import Run, leading_strong, plain, split_fields
 from .model import EntryKind, Link
 
 _LEADING = " ,;:–—-"
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass
@@ -39,9 +40,17 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
     if not head or parse_date_range(plain(head)):  # "**2011 – 2015** — BSc ...": read by its pieces
         return _unmarked(line, kind)
     found = OneLine()
-    parts = split_fields(rest if head else line)
-    found.link = next((Link(p.text, p.href) for p in parts if p.href), None)
-    texts = [p.text.strip(_LEADING) for p in parts if p.text.strip(_LEADING) and not p.href]
+    parts = [p for p in split_fields(rest if head else line) if p.text.strip(_LEADING)]
+    linked_head = next((run.href for run in head if run.href), None)  # "**[CKA](…)**, CNCF"
+    found.link = Link(plain(head).rstrip(":,").strip(), linked_head) if linked_head else None
+    found.link = found.link or next((Link(p.text.strip(_LEADING), p.href) for p in parts if p.href), None)
+    # A link right after the name that names something is the organisation, linked ("**CKA**, [CNCF](…)");
+    # a link further on only points ("| [verify](…)").
+    texts = [
+        p.text.strip(_LEADING)
+        for index, p in enumerate(parts)
+        if not p.href or index == 0 and names_something(p.text)
+    ]
     texts = _take_dates(texts, found)
     found.title = plain(head).rstrip(":,").strip()
     named = pieces(head)
@@ -138,12 +147,21 @@ def _unmarked(line: list[Run], kind: EntryKind) -> OneLine | None:
         return None
     if sum(piece.is_dates for piece in found) > 1:
         return None  # "Scholar, 2021 and 2022": stays a bullet, as written
+    if any(piece.is_dates and _inside_a_sentence(plain(line), piece.text) for piece in found):
+        return None  # "Won the 2022 hackathon.": a sentence that holds a year
     if kind != "degree" and any(piece.after in ("—", "–", "-", "|", "·", "•") for piece in found):
         found = _commas_inside(found)  # "Top 10, Hall of Fame — Google — 2018": the dashes part the fields
     named = classify(found, "degree" if kind == "degree" else "credential")
     if named.extra or not named.title:
         return None  # more than a name, a giver, a place and a date: a sentence, kept as a bullet
     return OneLine(named.title, named.organisation, named.location, named.dates, named.link)
+
+
+def _inside_a_sentence(text: str, dates: str) -> bool:
+    """Whether `dates` stand between two words with nothing but spaces around them."""
+    before, found, after = text.partition(dates)
+    before, after = before.rstrip(), after.lstrip()
+    return bool(found and before and after) and before[-1].isalnum() and after[0].isalnum()
 
 
 def _take_dates(texts: list[str], found: OneLine) -> list[str]:
@@ -157,6 +175,8 @@ def _take_dates(texts: list[str], found: OneLine) -> list[str]:
             kept.append(text)
     if not found.dates and kept:
         rest, dates = split_trailing_dates(kept[-1])
+        if dates is not None and not _WORD_RE.search(rest):  # "Q3 2018": no word before the year, so one date
+            dates = None
         if dates is not None:
             found.dates = dates.text
             kept[-1:] = [rest.strip(_LEADING)] if rest.strip(_LEADING) else []

@@ -149,15 +149,20 @@ def _list_item(item: Bullet | Entry) -> str:
 
 def one_line(entry: Entry) -> str:
     """`**Name**, Organisation | City, ST | *dates*` (with a link at the end when it has one)."""
-    head = f"**{field_escape(entry.title)}**"
-    if entry.organisation:
+    title_link = bool(entry.link and entry.link.text == entry.title)
+    organisation_link = bool(entry.link and entry.organisation and entry.link.text == entry.organisation)
+    title = f"[{field_escape(entry.title)}]({_url(entry.link.url)})" if title_link and entry.link else field_escape(entry.title)
+    head = f"**{title}**"
+    if organisation_link and entry.link and not title_link:
+        head += f", [{field_escape(entry.organisation)}]({_url(entry.link.url)})"
+    elif entry.organisation:
         head += f", {field_escape(entry.organisation)}"
     fields = [head]
     if entry.location:
         fields.append(field_escape(entry.location))
     if entry.dates:
         fields.append(f"*{field_escape(entry.dates)}*")
-    if entry.link:
+    if entry.link and not (title_link or organisation_link):
         fields.append(f"[{field_escape(entry.link.text)}]({_url(entry.link.url)})")
     return " | ".join(fields)
 
