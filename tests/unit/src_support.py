@@ -22,12 +22,18 @@ _ROOT = Path(__file__).resolve().parents[2]
 _MUTATING = os.environ.get("PORTFOLIO_MUTATING") == "1"
 PACKAGE = _ROOT / "portfolio" if _MUTATING else _ROOT / "{{cookiecutter.project}}" / "portfolio"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-if _MUTATING:  # thousands of runs: the property tests try fewer examples each
+if _MUTATING:  # thousands of runs: the same few examples each time, so a mutant's verdict does not depend on luck
     from hypothesis import settings
 
-    settings.register_profile("mutating", max_examples=25, deadline=None)
+    settings.register_profile("mutating", max_examples=20, deadline=None, derandomize=True, database=None)
     settings.load_profile("mutating")
 NAME = "portfolio" if _MUTATING else "portfolio_src"
+
+
+def examples(count: int) -> int:
+    """How many examples a property test tries: `count`, or the mutation profile's few under `./dev.sh mutate`
+    (a test's own `max_examples` would otherwise override the profile)."""
+    return min(count, 20) if _MUTATING else count
 
 
 def load_package() -> ModuleType:

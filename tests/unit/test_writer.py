@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from src_support import FIXTURES, module
+from src_support import FIXTURES, examples, module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from resume_content import content
@@ -207,7 +207,7 @@ def _resume(draw) -> object:
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_resume())
 def test_generated_resumes_read_back_as_written(generated) -> None:
     written = resume.write_resume(generated)
