@@ -92,7 +92,7 @@ class ExportJob:
             assert slot is not None
             for path in paths:
                 shutil.copyfile(slot / path.name, path)
-            notes = (slot / NOTES).read_text(encoding="utf-8").splitlines()
+            notes = (slot / NOTES).read_bytes().decode().splitlines()
             return Exported(paths, tuple(notes), reused=True)
         self.write_texts()
         notes = self.notes or ()
@@ -120,7 +120,7 @@ def _store(slot: Path, paths: list[Path], notes: tuple[str, ...]) -> None:
         slot.mkdir(parents=True, exist_ok=True)
         for path in paths:
             shutil.copyfile(path, slot / path.name)
-        (slot / NOTES).write_text("".join(f"{note}\n" for note in notes), encoding="utf-8")
+        (slot / NOTES).write_bytes("".join(f"{note}\n" for note in notes).encode())
     except OSError:
         pass  # a read-only checkout still builds, just without the cache
 
@@ -129,16 +129,15 @@ def fingerprint(resume: Resume) -> str:
     """Changes when the resume's content, these writers (and the grammar they map by), the reference DOCX or
     pandoc change."""
     data = dataclasses.asdict(resume)
-    data.pop("source", None)
-    data.pop("warnings", None)
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8"))
+    del data["source"], data["warnings"]  # where the file is and what it warns of change no export
+    digest = hashlib.sha256(json.dumps(data).encode())
     here = Path(__file__).parent
     # the grammar decides JSON Resume's sections, and escape.py the DOCX's Markdown
     writers = (here / "jsonresume.py", here / "resume" / "grammar.py", here / "resume" / "escape.py")
     for path in (Path(__file__), *writers, REFERENCE_DOCX, jsonresume.SCHEMA):
         digest.update(path.read_bytes())
     digest.update(f"{package_version('pypandoc-binary')} {_epoch()}".encode())
-    return digest.hexdigest()[:24]
+    return digest.hexdigest()
 
 
 class ExportError(PortfolioError):
@@ -164,7 +163,7 @@ def to_text(resume: Resume) -> str:
 
 
 def _contact_text(item: ContactItem) -> str:
-    if item.kind in ("email", "phone", "location", "other") or not item.url:
+    if item.kind in ("email", "phone") or not item.url:  # a mailto: or tel: address is in its text
         return item.text
     return item.url
 
@@ -215,10 +214,8 @@ def _bullet_text(bullet: Bullet) -> str:
             if href and href.removeprefix("mailto:") not in pieces[-1:]:
                 pieces.append(f" ({href.removeprefix('mailto:')})")
             href = ""
-        elif token.type in ("text", "code_inline", "image"):
+        elif token.type in ("text", "code_inline", "image"):  # a bullet's Markdown is one line: no breaks
             pieces.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            pieces.append(" ")
     return " ".join("".join(pieces).split())
 
 
@@ -343,12 +340,9 @@ def _bullets_md(bullets: tuple[Bullet, ...]) -> str:
 
 
 def _bullet_md(bullet: Bullet) -> str:
-    source = bullet.markdown or md_escape(bullet.text)
-    # A line of the bullet must not start a new block (a list, heading or quote) as a paragraph.
-    lines = [
-        re.sub(r"^(\s*)([-+*#>]|\d+[.)])(\s|$)", r"\1\\\2\3", line) for line in source.split("\n")
-    ]
-    return " ".join(line.strip() for line in lines)
+    """The bullet's inline Markdown as written (one line, whose block markers the reader keeps escaped), else
+    its text escaped: one paragraph either way."""
+    return bullet.markdown or md_escape(bullet.text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -369,11 +363,11 @@ def _finish_docx(docx: bytes, *, title: str, author: str, paper: str) -> bytes:
     """Set the core properties (title, author) and the paper size in pandoc's DOCX."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w") as target:  # each part keeps pandoc's compression (writestr of its info)
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "docProps/core.xml":
-                data = _core_properties(data.decode("utf-8"), title, author).encode("utf-8")
+                data = _core_properties(data.decode(), title, author).encode()
             elif info.filename == "word/document.xml" and paper == "a4":
                 data = re.sub(rb"<w:pgSz [^>]*/>", A4_PAGE.encode(), data)
             target.writestr(info, data)
