@@ -44,6 +44,10 @@ def test_the_cache_key_follows_the_content_not_where_the_file_is_or_its_warnings
     moved = dataclasses.replace(SAM, source=Path("elsewhere/resume.md"), warnings=())
     assert exports.fingerprint(moved) == key
     assert exports.fingerprint(_edited("110 ms")) != key
+    import datetime
+
+    dated = dataclasses.replace(SAM, design=(("accent", datetime.date(2024, 1, 1)),))  # a value JSON cannot hold
+    assert exports.fingerprint(dated) not in (key, "")
 
 
 def test_the_cache_key_follows_pandoc_s_version_and_the_epoch(monkeypatch: pytest.MonkeyPatch) -> None:

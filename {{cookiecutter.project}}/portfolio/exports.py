@@ -130,7 +130,7 @@ def fingerprint(resume: Resume) -> str:
     pandoc change."""
     data = dataclasses.asdict(resume)
     del data["source"], data["warnings"]  # where the file is and what it warns of change no export
-    digest = hashlib.sha256(json.dumps(data).encode())
+    digest = hashlib.sha256(json.dumps(data, default=str).encode())  # a design value YAML gave as a date
     here = Path(__file__).parent
     # the grammar decides JSON Resume's sections, and escape.py the DOCX's Markdown
     writers = (here / "jsonresume.py", here / "resume" / "grammar.py", here / "resume" / "escape.py")
