@@ -461,3 +461,20 @@ def test_every_fixture_exports_valid_json_resume(path: Path) -> None:
 def test_generated_resumes_export_valid_json_resume(generated) -> None:
     written = resume_reader.write_resume(generated)
     jsonresume.validate(jsonresume.to_json_resume(resume_reader.parse_resume(written)).data)
+
+
+@pytest.mark.parametrize(
+    ("location", "text"),
+    [
+        ({"city": "Paris", "region": "Île-de-France", "countryCode": "FR"}, "Paris, Île-de-France"),
+        ({"city": " Austin ", "countryCode": "US"}, "Austin, US"),  # a country only when a part is missing
+        ({"region": "TX"}, "TX"),
+        ({"countryCode": " DE "}, "DE"),
+        ({"city": "", "region": None, "countryCode": ""}, ""),
+        ({}, ""),
+    ],
+)
+def test_an_imported_location_is_written_as_one_line(location: dict, text: str) -> None:
+    assert jsonresume.join_location(location) == text
+    assert jsonresume.split_location("Paris, Île-de-France, FR") == {"city": "Paris, Île-de-France", "region": "FR"}
+    assert jsonresume.split_location(" Berlin ") == {"city": "Berlin"} and jsonresume.split_location(", DE") == {"city": ", DE"}
