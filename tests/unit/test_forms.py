@@ -291,3 +291,12 @@ def test_a_linked_name_or_organisation_is_read_as_that_field_and_written_back_li
     assert "- **AWS SA**, Amazon | *2021* | [verify](https://aws.example/v)\n" in written
     again = reader.parse_resume(written, "resume.md")
     assert [(e.title, e.organisation, e.location, e.dates, e.link) for e in again.entries()] == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Initech", True), ("Amazon Web Services", True), ("Open Source Initiative", True), ("CKAD", True),
+     ("verify", False), ("Live demo", False), ("Read the case study", False), ("github.com/ana", False), ("", False)],
+)
+def test_a_link_text_names_something_unless_every_word_only_points(text: str, names: bool) -> None:
+    assert module("resume.fields").names_something(text) is names

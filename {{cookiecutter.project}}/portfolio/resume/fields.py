@@ -237,14 +237,18 @@ def _date_split(text: str) -> list[tuple[str, bool]]:
 # Link texts that only point at something ("[verify](…)"): the link alone, not a field of the entry.
 _POINTER_WORDS = frozenset(
     "link here demo site website web code source repo repository github gitlab paper pdf slides video "
-    "certificate credential verify verification badge url details more profile portfolio".split()
+    "certificate credential verify verification badge url details more profile portfolio live view read see "
+    "watch open page case study the my a on".split()
 )
 
 
 def names_something(link_text: str) -> bool:
-    """Whether a link's text names something ("Initech", "CKAD") rather than points ("verify", "github.com/x")."""
+    """Whether a link's text names something ("Initech", "CKAD") rather than points ("verify", "Live demo",
+    "github.com/x")."""
     text = link_text.strip(_STRIP).strip()
-    return bool(text) and text.casefold() not in _POINTER_WORDS and not _DOMAIN_RE.match(text)
+    words = text.casefold().split()
+    pointing = all(word in _POINTER_WORDS for word in words)
+    return bool(text) and not pointing and not _DOMAIN_RE.match(text)
 
 
 def classify(found: list[Piece], kind: EntryKind, known: Fields | None = None) -> Fields:
