@@ -41,9 +41,10 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
         return _unmarked(line, kind)
     found = OneLine()
     parts = [p for p in split_fields(rest if head else line) if p.text.strip(_LEADING)]
+    found.title = plain(head).rstrip(":,").strip()
     linked_head = next((run.href for run in head if run.href), None)  # "**[CKA](…)**, CNCF"
-    found.link = Link(plain(head).rstrip(":,").strip(), linked_head) if linked_head else None
-    found.link = found.link or next((Link(p.text.strip(_LEADING), p.href) for p in parts if p.href), None)
+    linked_part = next((Link(p.text.strip(_LEADING), p.href) for p in parts if p.href), None)
+    found.link = Link(found.title, linked_head) if linked_head else linked_part
     # A link right after the name that names something is the organisation, linked ("**CKA**, [CNCF](…)");
     # a link further on only points ("| [verify](…)").
     texts = [
@@ -52,7 +53,6 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
         if not p.href or index == 0 and names_something(p.text)
     ]
     texts = _take_dates(texts, found)
-    found.title = plain(head).rstrip(":,").strip()
     named = pieces(head)
     if kind == "degree" and len(named) > 1 and is_place(named[-1].text) and not found.location:
         found.title = ", ".join(piece.text for piece in named[:-1])  # "**M.A. Statistics, New York, NY**"

@@ -104,6 +104,11 @@ class Entry:
         return "job" if self.organisation else "project"
 
     @property
+    def links_organisation(self) -> bool:
+        """Its link is its organisation's name ("**[Initech](…)**"): written as that name, linked, not again."""
+        return bool(self.link and self.organisation and self.link.text == self.organisation)
+
+    @property
     def is_project(self) -> bool:
         return self.layout == "project"
 

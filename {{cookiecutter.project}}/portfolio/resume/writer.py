@@ -150,7 +150,7 @@ def _list_item(item: Bullet | Entry) -> str:
 def one_line(entry: Entry) -> str:
     """`**Name**, Organisation | City, ST | *dates*` (with a link at the end when it has one)."""
     title_link = bool(entry.link and entry.link.text == entry.title)
-    organisation_link = bool(entry.link and entry.organisation and entry.link.text == entry.organisation)
+    organisation_link = entry.links_organisation
     title = f"[{field_escape(entry.title)}]({_url(entry.link.url)})" if title_link and entry.link else field_escape(entry.title)
     head = f"**{title}**"
     if organisation_link and entry.link and not title_link:
@@ -172,7 +172,7 @@ def entry_blocks(entry: Entry) -> list[str]:
     head = [field_escape(entry.title)]
     if entry.tech:
         head.append(f"*{', '.join(field_escape(item) for item in entry.tech)}*")
-    organisation_link = bool(entry.link and entry.organisation and entry.link.text == entry.organisation)
+    organisation_link = entry.links_organisation
     if entry.link and not organisation_link:
         head.append(f"[{field_escape(entry.link.text)}]({_url(entry.link.url)})")
     blocks = []
