@@ -125,3 +125,23 @@ def test_fields_set_in_one_run_are_reported_as_merged(tmp_path: Path) -> None:
         "resume.md:24: location 'Chicago, IL' is merged with its neighbours into one text item"
         " 'Northwind Payments | Chicago, IL'; a parser cannot read it as a separate field",
     ]
+
+
+def test_a_one_line_entry_s_linked_name_or_organisation_is_printed_once_and_reads_back(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    md = (
+        "# Sam Lee\n\nsam@example.com\n\n## Certifications\n\n"
+        "- **CKAD**, [CNCF](https://cncf.example) | *2023*\n"
+        "- **[Terraform Associate](https://hashicorp.example/tf)**, HashiCorp | *2022*\n"
+        "- **AWS SA**, Amazon | *2021* | [verify](https://aws.example/v)\n"
+    )
+    source = resume.parse_resume(md, "resume.md")
+    out = tmp_path / "linked.pdf"
+    pdf.render_pdf(source, out)
+    reader = PdfReader(out)
+    text = reader.pages[0].extract_text()
+    assert text.count("CNCF") == 1 and text.count("Terraform Associate") == 1 and text.count("verify") == 1
+    links = sorted(annot.get_object()["/A"]["/URI"] for annot in reader.pages[0]["/Annots"])
+    assert links == ["https://aws.example/v", "https://cncf.example", "https://hashicorp.example/tf", "mailto:sam@example.com"]
+    assert ats.check_pdf(out, source).problems == []
