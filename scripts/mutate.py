@@ -1,13 +1,16 @@
 """`./dev.sh mutate`: a mutation score for the reader, the ATS check, the exports, the fit and the match.
 
 mutmut (3.x) changes those modules one small way at a time and runs the fast lane (tests/unit) against each
-change; a change no test notices is a *survivor*. The work happens in a temporary copy, so the template is
-never touched: the package is copied beside the unit tests as `portfolio` (tests/unit/src_support.py loads
-it under that name when PORTFOLIO_MUTATING=1, as mutmut names its mutants by module).
+change; a change no test notices is a *survivor*. The work happens in `.mutmut-work/` (ignored by Git), so the
+template is never touched: the package is copied beside the unit tests as `portfolio` (tests/unit/src_support.py
+loads it under that name when PORTFOLIO_MUTATING=1, as mutmut names its mutants by module). The folder is kept
+between runs: mutmut re-checks only the functions that changed, and this script re-checks every earlier survivor
+against today's tests, so a run after a small change takes minutes, not hours (`--fresh` starts again).
 
-Prints one line per module, then as its last line `mutation score: K/M killed (P%)`; writes every survivor
-(and every mutant no unit test reaches) to benchmarks/mutation.md, which no test reads, and the figures to
-benchmarks/mutation.json for the benchmark report. Not part of `./dev.sh test`: it takes minutes.
+Prints one line per module, then as its last line `mutation score: K/M killed (P%)`. M leaves out the survivors
+explained as equivalent in benchmarks/mutation-equivalents.toml (hand-written: the change and why no user could
+notice it). Every other survivor, with its change, goes to benchmarks/mutation.md, which no test reads; the
+figures go to benchmarks/mutation.json for the benchmark report. Not part of `./dev.sh test`.
 """
 
 from __future__ import annotations
@@ -18,28 +21,45 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
+import tomllib
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "{{cookiecutter.project}}" / "portfolio"
 # What the issue names: the resume reader, the ATS check, the exports (TXT/DOCX and JSON Resume), the fit, the match.
 TARGETS = ("resume", "ats.py", "pdf_reading.py", "exports.py", "jsonresume.py", "fit.py", "match.py")
+WORK = ROOT / ".mutmut-work"
 REPORT = ROOT / "benchmarks" / "mutation.md"
 FIGURES = ROOT / "benchmarks" / "mutation.json"
+EQUIVALENTS = ROOT / "benchmarks" / "mutation-equivalents.toml"
 # A mutant that makes the tests hang (a loop that never ends) is caught too, as mutmut's docs count it.
 KILLED = {"killed", "caught by type check", "timeout"}
+NOT_KILLED = {"survived", "no tests"}
+
+
+@dataclass(frozen=True)
+class Survivor:
+    status: str
+    name: str
+    change: tuple[str, ...]  # the diff's removed and added lines
+
+    @property
+    def function(self) -> str:
+        return self.name.rsplit("__mutmut_", 1)[0]
 
 
 def workspace(folder: Path, targets: tuple[str, ...]) -> None:
-    shutil.copytree(PACKAGE, folder / "portfolio", ignore=shutil.ignore_patterns("__pycache__"))
-    for part in ("tests/unit", "tests/fixtures"):
-        shutil.copytree(ROOT / part, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "styles", folder / "styles")
-    (folder / PACKAGE.parent.name).mkdir()
-    shutil.copyfile(PACKAGE.parent / "README.md", folder / PACKAGE.parent.name / "README.md")
+    """Bring the package and the unit tests into `folder`, keeping modification times so mutmut reuses what it
+    already knows about files that did not change."""
+    folder.mkdir(exist_ok=True)
+    sync(PACKAGE, folder / "portfolio")
+    for part in ("tests/unit", "tests/fixtures", "styles"):
+        sync(ROOT / part, folder / part)
+    (folder / PACKAGE.parent.name).mkdir(exist_ok=True)
+    shutil.copy2(PACKAGE.parent / "README.md", folder / PACKAGE.parent.name / "README.md")
     (folder / "pytest.ini").write_text("[pytest]\ntestpaths = tests/unit\npythonpath = . tests tests/unit\n")
     wanted = {f"portfolio/{target}" for target in targets}
     left_alone = sorted(
@@ -49,102 +69,158 @@ def workspace(folder: Path, targets: tuple[str, ...]) -> None:
     )
     lines = ["[mutmut]", "source_paths=portfolio", "do_not_mutate=", *(f"    {p}" for p in left_alone)]
     lines += ["also_copy=", "    tests", "    styles", f"    {PACKAGE.parent.name}", "    pytest.ini"]
+    # mutmut's own timeout (15 times the tests' time, as CPU seconds) stays: a timeout counts as killed, and
+    # a tighter one calls a slow Typst render in a forked child a hang.
     lines += ["pytest_add_cli_args=-p no:cacheprovider -q", "pytest_add_cli_args_test_selection=tests/unit", ""]
     (folder / "setup.cfg").write_text("\n".join(lines))
 
 
-def results(folder: Path) -> dict[str, Counter]:
-    """Status counts per module, from mutmut's own records (mutants/**/*.meta)."""
-    sys.path.insert(0, str(folder))
+def sync(source: Path, target: Path) -> None:
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(source, target, ignore=ignore, dirs_exist_ok=True)
+    for path in sorted(target.rglob("*"), reverse=True):
+        if "__pycache__" not in path.parts and not (source / path.relative_to(target)).exists():
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def statuses(folder: Path) -> dict[str, dict[str, str]]:
+    """Each mutant's status by module, from mutmut's own records (mutants/**/*.meta)."""
     from mutmut.stats import status_by_exit_code
 
-    by_module: dict[str, Counter] = {}
-    survivors: list[tuple[str, str]] = []
+    by_module: dict[str, dict[str, str]] = {}
     for meta in sorted((folder / "mutants" / "portfolio").rglob("*.meta")):
         module = meta.relative_to(folder / "mutants").as_posix().removesuffix(".meta")
         codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
-        counts = by_module.setdefault(module, Counter())
-        for name, code in codes.items():
-            status = status_by_exit_code.get(code, "not checked") if code is not None else "not checked"
-            counts[status] += 1
-            if status not in KILLED and status != "not checked":
-                survivors.append((status, name))
-    write_report(by_module, survivors)
+        by_module[module] = {name: status_by_exit_code.get(code, "not checked") if code is not None else "not checked"
+                             for name, code in codes.items()}
     return by_module
 
 
-def write_report(by_module: dict[str, Counter], survivors: list[tuple[str, str]]) -> None:
-    lines = [
-        "# Mutation survivors",
-        "",
-        "Written by `./dev.sh mutate` (scripts/mutate.py); no test reads this file. Each line is a mutant the",
-        "fast lane did not kill: `survived` (a test ran and passed) or `no tests` (no unit test reaches that",
-        "function). `mutmut show NAME` in the run's folder prints the change. A survivor is either killed by a",
-        "new test or explained below as equivalent (a change no user could notice).",
-        "",
-        f"Run of {time.strftime('%Y-%m-%d')}"
-        + (f"; it was stopped before {unchecked} mutants were checked." if (unchecked := sum(c['not checked'] for c in by_module.values())) else "."),
-        "",
-        "| module | killed | survived | no tests | not checked (run stopped) | other | total |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for module, counts in by_module.items():
-        killed = sum(counts[s] for s in KILLED)
-        other = sum(counts.values()) - killed - counts["survived"] - counts["no tests"] - counts["not checked"]
-        lines.append(
-            f"| {module} | {killed} | {counts['survived']} | {counts['no tests']} | {counts['not checked']} | {other}"
-            f" | {sum(counts.values())} |"
-        )
-    lines += ["", "## Not killed", ""]
-    lines += [f"- {status}: `{name}`" for status, name in sorted(survivors)]
-    lines += ["", "## Explained as equivalent", "", "None yet: every survivor above still wants a test.", ""]
-    REPORT.write_text("\n".join(lines), encoding="utf-8")
+def change_of(folder: Path, module: str, name: str) -> tuple[str, ...]:
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        diff = get_diff_for_mutant(name, path=Path("mutants") / f"{module}.py")
+    finally:
+        os.chdir(here)
+    return tuple(line[0] + line[1:].strip() for line in diff.splitlines()
+                 if line[:1] in "+-" and not line.startswith(("+++", "---")))
+
+
+def load_equivalents() -> list[dict]:
+    return tomllib.loads(EQUIVALENTS.read_text(encoding="utf-8")).get("equivalent", []) if EQUIVALENTS.exists() else []
+
+
+def explanation(survivor: Survivor, equivalents: list[dict]) -> str | None:
+    """The hand-written reason a survivor is equivalent: matched on its function and its exact change, so an
+    explanation goes stale (and the survivor counts again) as soon as the code it explains changes."""
+    for entry in equivalents:
+        if entry["function"] == survivor.function and tuple(entry["change"]) == survivor.change:
+            return entry["why"]
+    return None
+
+
+def run_mutmut(folder: Path, jobs: int, names: list[str]) -> None:
+    env = dict(os.environ, PORTFOLIO_MUTATING="1")
+    mutmut = Path(sys.executable).with_name("mutmut")
+    run = subprocess.run([str(mutmut), "run", "--max-children", str(jobs), *names], cwd=folder, env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"error: mutmut failed: {run.stderr.strip().splitlines()[-1:]}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", default=list(TARGETS), help=f"modules under portfolio/ (default: {' '.join(TARGETS)})")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--keep", action="store_true", help="keep the work folder (to `mutmut show` a mutant)")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier runs (delete .mutmut-work/)")
     args = parser.parse_args(argv)
-    folder = Path(tempfile.mkdtemp(prefix="portfolio-mutate-"))
-    try:
-        workspace(folder, tuple(args.targets))
-        env = dict(os.environ, PORTFOLIO_MUTATING="1")
-        mutmut = Path(sys.executable).with_name("mutmut")
-        run = subprocess.run([str(mutmut), "run", "--max-children", str(args.jobs)], cwd=folder, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if run.returncode != 0:
-            print(f"error: mutmut failed: {run.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-            return 1
-        by_module = results(folder)
-    finally:
-        if args.keep:
-            print(f"work folder kept: {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-    for line in summary(by_module):
+    if args.fresh:
+        shutil.rmtree(WORK, ignore_errors=True)
+    targets = tuple(args.targets)
+    workspace(WORK, targets)
+    sys.path.insert(0, str(WORK))
+    earlier = [name for module, found in statuses(WORK).items() if in_targets(module, targets)
+               for name, status in found.items() if status in NOT_KILLED]
+    run_mutmut(WORK, args.jobs, [])
+    if earlier:  # the tests may have changed since: a survivor of an earlier run is checked again
+        run_mutmut(WORK, args.jobs, earlier)
+    by_module = {m: found for m, found in statuses(WORK).items() if in_targets(m, targets)}
+    equivalents = load_equivalents()
+    survivors = [Survivor(status, name, change_of(WORK, module, name))
+                 for module, found in by_module.items() for name, status in sorted(found.items())
+                 if status in NOT_KILLED]
+    explained = {s.name: why for s in survivors if (why := explanation(s, equivalents))}
+    write_report(by_module, survivors, explained)
+    for line in summary(by_module, explained):
         print(line)
     return 0
 
 
-def summary(by_module: dict[str, Counter]) -> list[str]:
-    """The per-module lines and the score line; writes benchmarks/mutation.json. A run stopped early (mutants
-    "not checked") scores the mutants it checked and says so."""
-    lines = []
-    for module, counts in by_module.items():
+def in_targets(module: str, targets: tuple[str, ...]) -> bool:
+    relative = module.removeprefix("portfolio/")
+    return any(relative == target.removesuffix(".py") or relative.startswith(target.rstrip("/") + "/")
+               for target in targets)
+
+
+def write_report(by_module: dict[str, dict[str, str]], survivors: list[Survivor], explained: dict[str, str]) -> None:
+    unchecked = sum(1 for found in by_module.values() for s in found.values() if s == "not checked")
+    lines = [
+        "# Mutation survivors",
+        "",
+        "Written by `./dev.sh mutate` (scripts/mutate.py); no test reads this file. Each entry is a mutant the",
+        "fast lane did not kill, with its change: `survived` (a test ran and passed) or `no tests` (no unit test",
+        "reaches that function). A survivor is either killed by a new test or explained as equivalent (a change",
+        "no user could notice) in benchmarks/mutation-equivalents.toml; explained ones are listed last and are",
+        "not counted in the score.",
+        "",
+        f"Run of {time.strftime('%Y-%m-%d')}" + (f"; {unchecked} mutants were not checked." if unchecked else "."),
+        "",
+        "| module | killed | survived | no tests | explained | not checked | total |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for module, found in by_module.items():
+        counts = Counter(found.values())
+        equivalent = sum(1 for name in found if name in explained)
+        lines.append(
+            f"| {module} | {sum(counts[s] for s in KILLED)} | {counts['survived'] - equivalent_of(found, explained, 'survived')}"
+            f" | {counts['no tests'] - equivalent_of(found, explained, 'no tests')} | {equivalent}"
+            f" | {counts['not checked']} | {len(found)} |"
+        )
+    lines += ["", "## Not killed", ""]
+    for survivor in survivors:
+        if survivor.name not in explained:
+            lines += [f"- {survivor.status}: `{survivor.name}`", *(f"  `{line}`" for line in survivor.change)]
+    lines += ["", "## Explained as equivalent", ""]
+    lines += [f"- `{name}`: {why}" for name, why in sorted(explained.items())] or ["None."]
+    REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def equivalent_of(found: dict[str, str], explained: dict[str, str], status: str) -> int:
+    return sum(1 for name, s in found.items() if s == status and name in explained)
+
+
+def summary(by_module: dict[str, dict[str, str]], explained: dict[str, str]) -> list[str]:
+    """The per-module lines and the score line; writes benchmarks/mutation.json. Mutants not checked and
+    survivors explained as equivalent are left out of the total, and the lines say how many."""
+    lines, killed, total, unchecked = [], 0, 0, 0
+    figures: dict[str, dict[str, int]] = {}
+    for module, found in by_module.items():
+        counts = Counter(found.values())
         module_killed = sum(counts[s] for s in KILLED)
-        lines.append(f"  {module:<36} {module_killed:>5}/{sum(counts.values()) - counts['not checked']:<5} killed")
-    unchecked = sum(c["not checked"] for c in by_module.values())
-    total = sum(sum(c.values()) for c in by_module.values()) - unchecked
-    killed = sum(sum(c[s] for s in KILLED) for c in by_module.values())
+        module_total = len(found) - counts["not checked"] - sum(1 for name in found if name in explained)
+        lines.append(f"  {module:<36} {module_killed:>5}/{module_total:<5} killed")
+        killed, total, unchecked = killed + module_killed, total + module_total, unchecked + counts["not checked"]
+        figures[module] = dict(counts, explained=sum(1 for name in found if name in explained))
     share = 100.0 * killed / total if total else 0.0
     FIGURES.write_text(json.dumps({"killed": killed, "total": total, "not_checked": unchecked,
-                                   "score_percent": round(share, 1),
-                                   "modules": {m: dict(c) for m, c in by_module.items()}}, indent=2) + "\n")
-    lines.append(f"survivors: {REPORT.relative_to(ROOT)}")
+                                   "explained_equivalent": len(explained), "score_percent": round(share, 1),
+                                   "modules": figures}, indent=2) + "\n")
+    lines.append(f"survivors: {REPORT.relative_to(ROOT)}; explained as equivalent (not counted): {len(explained)}")
     if unchecked:
-        lines.append(f"note: the run stopped before {unchecked} mutants were checked")
+        lines.append(f"note: {unchecked} mutants were not checked")
     lines.append(f"mutation score: {killed}/{total} killed ({share:.0f}%)")
     return lines
 

@@ -145,3 +145,61 @@ def test_a_one_line_entry_s_linked_name_or_organisation_is_printed_once_and_read
     links = sorted(annot.get_object()["/A"]["/URI"] for annot in reader.pages[0]["/Annots"])
     assert links == ["https://aws.example/v", "https://cncf.example", "https://hashicorp.example/tf", "mailto:sam@example.com"]
     assert ats.check_pdf(out, source).problems == []
+
+
+def _with_bullets(change) -> object:
+    """SENIOR with each entry's bullets passed through `change(entry_bullets) -> new bullets`."""
+    sections = tuple(
+        dataclasses.replace(section, entries=tuple(
+            dataclasses.replace(entry, bullets=tuple(change(entry.bullets))) for entry in section.entries))
+        for section in SENIOR.sections
+    )
+    return dataclasses.replace(SENIOR, sections=sections)
+
+
+def _retext(texts: dict[int, str]):
+    return lambda bullets: [dataclasses.replace(b, text=texts.get(b.line, b.text)) for b in bullets]
+
+
+def test_a_bullet_the_pdf_lacks_is_reported_with_where_it_breaks_or_as_lost(tmp_path: Path) -> None:
+    """The PDF is SENIOR's; the model it is checked against says something else, as when text is lost."""
+    report(tmp_path)
+    texts = {
+        37: "Reduced failed deliveries by 17% by adding weather data too.",
+        38: "Mentored nobody.",
+        44: "Ran the on-call rota.",
+        45: "Wrote a HIPAA audit-log pipeline that processed 30 million events a day with zero data loss in 18 years.",
+    }
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_bullets(_retext(texts)))
+    assert [p for p in checked.problems if ": pypdf: " in p] == [
+        "resume.md:37: pypdf: bullet 'Reduced failed deliveries by 17% by adding weather …' is not whole in the"
+        " PDF text (it breaks after '• Reduced failed deliveries by 17% by adding')",
+        "resume.md:38: pypdf: bullet 'Mentored nobody.' is not whole in the PDF text (it breaks after '• Mentored')",
+        "resume.md:44: pypdf: bullet 'Ran the on-call rota.' is not whole in the PDF text (lost)",
+        "resume.md:45: pypdf: bullet 'Wrote a HIPAA audit-log pipeline that processed 30 …' is not whole in the PDF"
+        " text (it breaks after '• Wrote a HIPAA audit-log pipeline that processed 30 million events a …')",
+    ]
+    assert len(checked.problems) == 12 and {p.split(": ")[1] for p in checked.problems} == {
+        "pypdf", "layout", "pdftotext"}
+    assert checked.summary() == f"ATS check failed: 12 problem(s) in {checked.pdf} (pypdf, layout, pdftotext)"
+
+
+def test_a_bullet_out_of_order_or_without_its_marker_is_reported(tmp_path: Path) -> None:
+    report(tmp_path)
+    swapped = _with_bullets(lambda bullets: (
+        [dataclasses.replace(bullets[1], line=36), dataclasses.replace(bullets[0], line=37), *bullets[2:]]
+        if bullets and bullets[0].line == 36 else bullets))
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], swapped)
+    assert [p for p in checked.problems if ": pypdf: " in p] == [
+        "resume.md:37: pypdf: bullet 'Designed a route-planning service in Go that handled …' is out of order",
+    ]
+    tail = _with_bullets(_retext({37: "by adding real-time traffic data to the dispatch model."}))
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], tail)
+    assert [p for p in checked.problems if ": pypdf: " in p] == [
+        "resume.md:37: pypdf: bullet marker separated from 'by adding real-time traffic data to the dispatch …'",
+    ]
+
+
+def test_the_summary_of_a_passing_check_counts_its_checks(tmp_path: Path) -> None:
+    checked = report(tmp_path)
+    assert checked.summary() == f"ATS check passed: 142 checks on {checked.pdf} (pypdf, layout, pdftotext)"

@@ -172,6 +172,14 @@ def test_dates_in_their_common_spellings(text: str, start: tuple, end: tuple | N
     assert period.ongoing is ongoing
 
 
+def test_a_date_prints_in_english_and_as_iso_with_or_without_its_month() -> None:
+    period = resume.parse_date_range("Sept 2017 – 2019")
+    assert (str(period.start), period.start.iso(), str(period.end), period.end.iso()) == (
+        "September 2017", "2017-09", "2019", "2019",
+    )
+    assert (str(resume.PartialDate(2001, 1)), resume.PartialDate(987, 12).iso()) == ("January 2001", "0987-12")
+
+
 @pytest.mark.parametrize("text", ["Summer", "2021 – 2019", "13/2020", "2020/13", "v2.0", "Present", "'19", "Aug '190"])
 def test_near_miss_dates_are_not_read_as_dates(text: str) -> None:
     assert resume.parse_date_range(text) is None
@@ -300,3 +308,25 @@ def test_a_linked_name_or_organisation_is_read_as_that_field_and_written_back_li
 )
 def test_a_link_text_names_something_unless_every_word_only_points(text: str, names: bool) -> None:
     assert module("resume.fields").names_something(text) is names
+
+
+@pytest.mark.parametrize(
+    ("heading", "form"),
+    [
+        ("Experience", "`### Job Title`"),
+        ("Volunteering", "`### Job Title`"),
+        ("Projects", "`### Project Name | *Tech, Tech* | [example.com](https://example.com)`"),
+    ],
+)
+def test_an_entry_section_without_entries_says_which_entry_line_to_write(heading: str, form: str) -> None:
+    parsed = read(f"## {heading}\n\n- Enjoyed the work a lot.\n")
+    assert [str(w) for w in parsed.warnings] == [
+        f"resume.md:5: section '{heading}' has no `###` entries; write it as {form}"
+    ]
+    assert [b.text for b in parsed.sections[0].bullets] == ["Enjoyed the work a lot."]
+
+
+def test_a_text_section_or_a_one_line_kind_without_entries_is_not_warned() -> None:
+    for heading in ("Leadership", "Certifications", "Awards"):
+        parsed = read(f"## {heading}\n\nMany, over the years.\n")
+        assert parsed.warnings == () and parsed.sections[0].paragraphs == ("Many, over the years.",), heading

@@ -66,3 +66,34 @@ def test_near_misses_the_blurb_and_an_unasked_skill_count_for_nothing() -> None:
     assert "AWS" not in terms  # "No AWS experience is required."
     asked = match.match_text("Requirements:\n- Salesforce and AWS\n", SENIOR)
     assert [(t.term, t.in_resume) for t in asked.terms] == [("AWS", True), ("Salesforce", False)]
+
+
+def _asked(posting: str) -> list[str]:
+    return [t.term for t in match.match_text(posting, SENIOR).terms]
+
+
+def test_a_short_title_after_the_blurb_ends_it_and_its_near_misses_do_not() -> None:
+    blurb = "About Contoso\nWe run Salesforce and Snowflake for 300 teams.\n\n"
+    assert _asked(blurb + "Your First Months\n- Build Go services\n") == ["Go"]
+    assert _asked(blurb + "Your First Months Here With Us\n- Build Go services\n") == ["Go"]  # six words at most
+    near_misses = [
+        "Your First Months Here With The Team\n- Build Go services\n",  # seven words: a sentence, not a title
+        "your first months\n- Build Go services\n",  # not capitalised
+        "We also use Go.\n- Build Go services\n",  # ends a sentence
+        "Then Go, too,\n- Build Go services\n",  # ends mid-sentence
+        "- Go services\n- Build Go services\n",  # a list item
+        "* Go services\n",
+        "• Go services\n",
+    ]
+    for tail in near_misses:
+        assert _asked(blurb + tail) == [], tail
+    assert _asked(blurb.rstrip("\n") + "\nYour First Months\n- Build Go services\n") == []  # no blank line before
+
+
+def test_a_posting_file_is_read_as_utf8_and_bad_bytes_do_not_stop_it(tmp_path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_bytes("Requirements:\n- Go and Kafka \u2014 caf\u00e9 \xff\n".encode("utf-8", "surrogateescape")
+                        .replace(b"\xc3\xbf", b"\xff"))
+    report = match.match_posting(posting, SENIOR)
+    assert [t.term for t in report.terms] == ["Go", "Kafka"]
+    assert report.posting == str(posting)

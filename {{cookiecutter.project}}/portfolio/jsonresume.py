@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import PortfolioError
-from .resume import Bullet, Entry, PartialDate, Resume, Section
+from .resume import Bullet, Entry, Resume, Section
 from .resume.grammar import BY_NAME
 
 SCHEMA = Path(__file__).parent / "schemas" / "jsonresume-1.3.1.json"
@@ -167,7 +167,7 @@ def _list_item(key: str, item: Bullet | Entry, note: Any) -> dict[str, Any]:
     if item.location:
         found["location"] = item.location  # not in the schema; it allows extra keys
     if item.period is not None and item.period.start is not None:
-        found["releaseDate" if key == "publications" else "date"] = iso_date(item.period.start)
+        found["releaseDate" if key == "publications" else "date"] = item.period.start.iso()
     if item.link:
         found["url"] = item.link.url
     details = [bullet.text for bullet in item.bullets]
@@ -182,9 +182,9 @@ def _dates(entry: Entry) -> dict[str, str]:
     period = entry.period
     if period is None or period.start is None:
         return {}
-    dates = {"startDate": iso_date(period.start)}
+    dates = {"startDate": period.start.iso()}
     if period.end is not None:
-        dates["endDate"] = iso_date(period.end)
+        dates["endDate"] = period.end.iso()
     return dates
 
 
@@ -237,10 +237,6 @@ _ENTRY_WRITERS = {
     "projects": _project,
     "education": _education,
 }
-
-
-def iso_date(date: PartialDate) -> str:
-    return f"{date.year:04d}-{date.month:02d}" if date.month else f"{date.year:04d}"
 
 
 def _without_empty(value: Any) -> Any:

@@ -63,9 +63,6 @@ class Fields:
     tech: tuple[str, ...] = ()
     extra: list[str] = field(default_factory=list)
 
-    def found(self) -> bool:
-        return bool(self.title or self.organisation or self.dates)
-
 
 @dataclass(frozen=True)
 class _Places:

@@ -73,10 +73,6 @@ def section_kind(heading: str) -> SectionKind:
     return next((kind for kind in SECTIONS if kind.matches(heading)), TEXT)
 
 
-def by_json_key(key: str) -> SectionKind:
-    return next(kind for kind in SECTIONS if kind.json_key == key)
-
-
 @dataclass(frozen=True)
 class LineForm:
     name: str

@@ -544,9 +544,8 @@ class _Parser:
 
 
 def _entry_form(kind: grammar.SectionKind) -> str:
-    return {"project": "project_title", "job": "entry_title", "volunteer": "entry_title"}.get(
-        kind.entry_kind or "", "skills_line"
-    )
+    """The entry line to suggest: only projects, jobs and volunteering get here (the one-line kinds do not)."""
+    return "project_title" if kind.entry_kind == "project" else "entry_title"
 
 
 def skill_group(bullet: Bullet) -> SkillGroup | None:
