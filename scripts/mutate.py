@@ -16,6 +16,7 @@ figures go to benchmarks/mutation.json for the benchmark report. Not part of `./
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -71,8 +72,27 @@ def workspace(folder: Path, targets: tuple[str, ...]) -> None:
     lines += ["also_copy=", "    tests", "    styles", f"    {PACKAGE.parent.name}", "    pytest.ini"]
     # mutmut's own timeout (15 times the tests' time, as CPU seconds) stays: a timeout counts as killed, and
     # a tighter one calls a slow Typst render in a forked child a hang.
-    lines += ["pytest_add_cli_args=-p no:cacheprovider -q", "pytest_add_cli_args_test_selection=tests/unit", ""]
+    lines += ["pytest_add_cli_args=-p no:cacheprovider -q", "pytest_add_cli_args_test_selection=tests/unit"]
+    # Typst's compiler deadlocks in a child forked from a process that has compiled (its thread pool does not
+    # survive fork), which mutmut would count as a timeout, so as killed: mutants are forked from a server
+    # that has only collected the tests, and each compiles afresh.
+    lines += ["process_isolation=forkserver", "forkserver_warmup=collect", ""]
     (folder / "setup.cfg").write_text("\n".join(lines))
+    forget_stale_test_map(folder)
+
+
+def forget_stale_test_map(folder: Path) -> None:
+    """mutmut maps each function to the tests that call it once, and later only adds new tests: a changed test
+    keeps its old map and would never run against the mutants it now reaches. So any change to the tests makes
+    mutmut map them all again (a minute)."""
+    digest = hashlib.sha256()
+    for path in sorted((folder / "tests").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    stamp = folder / "tests.sha256"
+    if not stamp.is_file() or stamp.read_text() != digest.hexdigest():
+        (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+        stamp.write_text(digest.hexdigest())
 
 
 def sync(source: Path, target: Path) -> None:
@@ -102,7 +122,7 @@ def change_of(folder: Path, module: str, name: str) -> tuple[str, ...]:
     here = Path.cwd()
     os.chdir(folder)
     try:
-        diff = get_diff_for_mutant(name, path=Path("mutants") / f"{module}.py")
+        diff = get_diff_for_mutant(name, path=Path(module))
     finally:
         os.chdir(here)
     return tuple(line[0] + line[1:].strip() for line in diff.splitlines()
@@ -125,10 +145,11 @@ def explanation(survivor: Survivor, equivalents: list[dict]) -> str | None:
 def run_mutmut(folder: Path, jobs: int, names: list[str]) -> None:
     env = dict(os.environ, PORTFOLIO_MUTATING="1")
     mutmut = Path(sys.executable).with_name("mutmut")
-    run = subprocess.run([str(mutmut), "run", "--max-children", str(jobs), *names], cwd=folder, env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with (folder / "mutmut.log").open("w", encoding="utf-8") as log:
+        run = subprocess.run([str(mutmut), "run", "--max-children", str(jobs), *names], cwd=folder, env=env,
+                             stdout=log, stderr=subprocess.STDOUT)
     if run.returncode != 0:
-        raise SystemExit(f"error: mutmut failed: {run.stderr.strip().splitlines()[-1:]}")
+        raise SystemExit(f"error: mutmut failed (exit {run.returncode}); its output: {folder / 'mutmut.log'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("targets", nargs="*", default=list(TARGETS), help=f"modules under portfolio/ (default: {' '.join(TARGETS)})")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--fresh", action="store_true", help="forget earlier runs (delete .mutmut-work/)")
+    parser.add_argument("--report", action="store_true", help="only write the report of the runs so far")
     args = parser.parse_args(argv)
     if args.fresh:
         shutil.rmtree(WORK, ignore_errors=True)
@@ -144,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(WORK))
     earlier = [name for module, found in statuses(WORK).items() if in_targets(module, targets)
                for name, status in found.items() if status in NOT_KILLED]
-    run_mutmut(WORK, args.jobs, [])
-    if earlier:  # the tests may have changed since: a survivor of an earlier run is checked again
+    if not args.report:
+        run_mutmut(WORK, args.jobs, [])
+    if earlier and not args.report:  # the tests may have changed since: a survivor of an earlier run is checked again
         run_mutmut(WORK, args.jobs, earlier)
     by_module = {m: found for m, found in statuses(WORK).items() if in_targets(m, targets)}
     equivalents = load_equivalents()
@@ -161,8 +184,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def in_targets(module: str, targets: tuple[str, ...]) -> bool:
     relative = module.removeprefix("portfolio/")
-    return any(relative == target.removesuffix(".py") or relative.startswith(target.rstrip("/") + "/")
-               for target in targets)
+    return any(relative == target or relative.startswith(target.rstrip("/") + "/") for target in targets)
 
 
 def write_report(by_module: dict[str, dict[str, str]], survivors: list[Survivor], explained: dict[str, str]) -> None:

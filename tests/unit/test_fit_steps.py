@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -70,16 +72,16 @@ def test_two_pages_when_the_front_matter_allows_them(tmp_path: Path) -> None:
 
 
 def test_the_cache_keeps_the_newest_entries_only(tmp_path: Path) -> None:
-    folder = tmp_path / "cache"
-    folder.mkdir()
+    folder = tmp_path / ".cache" / "pdf"
+    folder.mkdir(parents=True)
     for index in range(fit.KEEP + 3):
-        (folder / f"k{index:02d}.fit.json").write_text("{}")
-        (folder / f"k{index:02d}.pdf").write_bytes(b"%PDF-")
-        os.utime(folder / f"k{index:02d}.fit.json", (index, index))
-    fit._prune(folder)
-    kept = sorted(path.name for path in folder.glob("*.fit.json"))
-    assert kept == [f"k{index:02d}.fit.json" for index in range(3, fit.KEEP + 3)]
-    assert sorted(path.name for path in folder.glob("*.pdf")) == [f"k{index:02d}.pdf" for index in range(3, fit.KEEP + 3)]
+        for suffix in (".fit.json", ".pdf"):
+            (folder / f"k{index:02d}{suffix}").write_text("{}")
+            os.utime(folder / f"k{index:02d}{suffix}", (index, index))
+    fitted = fit.fit_pdf(with_lines(0), tmp_path)
+    kept = [f"k{index:02d}" for index in range(4, fit.KEEP + 3)] + [fitted.key]  # KEEP in all, the new one too
+    assert sorted(path.name for path in folder.glob("*.fit.json")) == sorted(f"{k}.fit.json" for k in kept)
+    assert sorted(path.name for path in folder.glob("*.pdf")) == sorted(f"{k}.pdf" for k in kept)
 
 
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path) -> None:
@@ -89,3 +91,56 @@ def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path) -> None:
         meta.write_text("not json")
     again = fit.fit_pdf(source, tmp_path)
     assert (again.reused, again.pdf) == (False, first.pdf)
+
+
+def test_the_cache_is_named_by_the_resume_s_fingerprint_and_timed(tmp_path: Path) -> None:
+    source = with_lines(0)
+    for reused in (False, True):
+        started = time.perf_counter()
+        fitted = fit.fit_pdf(source, tmp_path)
+        took = time.perf_counter() - started
+        assert fitted.reused is reused and 0 <= fitted.seconds <= took
+        assert re.fullmatch(r"[0-9a-f]{24}", fitted.key), fitted.key
+        assert (tmp_path / ".cache" / "pdf" / f"{fitted.key}.pdf").read_bytes() == fitted.pdf
+
+
+def test_a_cached_overflow_is_raised_from_the_cache_without_rendering(tmp_path: Path) -> None:
+    source = with_lines(40)
+    with pytest.raises(fit.PageOverflow):
+        fit.fit_pdf(source, tmp_path)
+    [meta] = (tmp_path / ".cache" / "pdf").glob("*.fit.json")
+    meta.write_text(json.dumps({"overflow": "resume.md:1: as remembered"}))
+    with pytest.raises(fit.PageOverflow) as raised:
+        fit.fit_pdf(source, tmp_path)
+    assert str(raised.value) == "resume.md:1: as remembered"
+
+
+def test_a_theme_already_tight_skips_the_steps_it_starts_at_and_fits_at_the_next(tmp_path: Path) -> None:
+    # compact starts at 10 pt, which is the ladder's first two steps too: 20 more lines fit only at 9.75 pt
+    fitted = fit.fit_pdf(with_lines(20, front="theme: compact\n"), tmp_path)
+    assert (fitted.step, fitted.describe()) == (3, "1 page, fitted at 9.75 pt")
+
+
+def test_one_line_over_is_said_in_the_singular(tmp_path: Path) -> None:
+    with pytest.raises(fit.PageOverflow) as raised:
+        fit.fit_pdf(with_lines(26, front="theme: compact\n"), tmp_path)
+    assert str(raised.value) == (
+        "resume.md:23: the resume is about 1 line too long for one page, even at 9.5 pt with tighter spacing;"
+        " the longest section is 'Experience' (about 55 lines): shorten or cut bullets there, or set `pages: 2`"
+        " for 10+ years"
+    )
+
+
+def test_two_pages_overflowing_do_not_suggest_two_pages(tmp_path: Path) -> None:
+    with pytest.raises(fit.PageOverflow) as raised:
+        fit.fit_pdf(with_lines(140, front="pages: 2\n"), tmp_path)
+    assert str(raised.value) == (
+        "resume.md:23: the resume is about 28 lines too long for 2 pages, even at 9.5 pt with tighter spacing;"
+        " the longest section is 'Experience' (about 160 lines): shorten or cut bullets there"
+    )
+
+
+def test_the_fit_renders_for_its_repo_so_the_repo_remembers_its_hyphenated_words(tmp_path: Path) -> None:
+    text = SENIOR.replace("- Mentor", f"- Cut on-call pages by 30% for run {tmp_path.name}.\n- Mentor", 1)
+    fit.fit_pdf(resume.parse_resume(text, "resume.md").public(), tmp_path)
+    assert (tmp_path / fit.pdf.COMPOUNDS_CACHE).is_file()

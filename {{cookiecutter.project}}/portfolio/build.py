@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import design, fit, pdf
+from .cache import prune
 from .resume import Resume, load_resume
 
 SITE_DIR = "_site"
@@ -257,17 +258,11 @@ def _cached(cache: Path, path: Path, render: Callable[[], bytes]) -> bool:
     path.write_bytes(data)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        _prune(cache.parent, kind)
+        prune(cache.parent, f"*.{kind}", 8)
         cache.write_bytes(data)
     except OSError:
         pass  # a read-only checkout still builds, just without the cache
     return False
-
-
-def _prune(folder: Path, kind: str, keep: int = 8) -> None:
-    files = sorted(folder.glob(f"*.{kind}"), key=lambda path: path.stat().st_mtime)
-    for old in files[:-keep]:
-        old.unlink(missing_ok=True)
 
 
 def _umask() -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -44,5 +45,19 @@ def store(path: Path, data: bytes | str) -> None:
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, pattern: str, keep: int) -> None:
+    """Best-effort: delete all but the `keep` most recently modified entries (files or folders) of `folder`
+    that match `pattern`, so a cache holds the current builds and a few recent ones."""
+    try:
+        entries = sorted(Path(folder).glob(pattern), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in entries[keep:]:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
     except OSError:
         pass

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PortfolioError
-from .cache import store
+from .cache import prune, store
 
 CACHE_DIR = Path(".cache") / "diagrams"
 REQUIRE_ENV = "PORTFOLIO_REQUIRE_DIAGRAMS"
@@ -111,7 +111,7 @@ class Renderer:
         missing = _unique([d for d in diagrams if svgs[self.key(d)] is None], self.key)
         if not missing:
             return svgs
-        _prune(self.cache, "*.svg", CACHE_KEEP)
+        prune(self.cache, "*.svg", CACHE_KEEP)
         try:
             for diagram, svg in zip(missing, self._render_uncached(missing), strict=True):
                 svgs[self.key(diagram)] = svg
@@ -341,13 +341,3 @@ def _touch(path: Path) -> None:
         os.utime(path)
     except OSError:
         pass  # a read-only cache still serves hits
-
-
-def _prune(folder: Path, pattern: str, keep: int) -> None:
-    """Delete all but the `keep` most recently used files matching `pattern`."""
-    try:
-        files = sorted(folder.glob(pattern), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in files[keep:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass

@@ -34,7 +34,7 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from . import jsonresume
-from .cache import package_version, write_atomic
+from .cache import package_version, prune, write_atomic
 from .errors import PortfolioError
 from .resume import Bullet, ContactItem, Entry, Resume, Section, SkillGroup
 from .resume.escape import md_escape
@@ -114,9 +114,7 @@ def start_all(resume: Resume, folder: Path, *, cache: Path | None = None, public
 
 def _store(slot: Path, paths: list[Path], notes: tuple[str, ...]) -> None:
     try:
-        if slot.parent.is_dir():
-            for old in sorted(slot.parent.iterdir(), key=lambda item: item.stat().st_mtime)[:-12]:
-                shutil.rmtree(old, ignore_errors=True)
+        prune(slot.parent, "*", 12)
         slot.mkdir(parents=True, exist_ok=True)
         for path in paths:
             shutil.copyfile(path, slot / path.name)

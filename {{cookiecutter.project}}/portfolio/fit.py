@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pdf
+from .cache import prune, store
 from .resume import Resume
 
 CACHE = Path(".cache") / "pdf"
@@ -79,7 +80,7 @@ def fullness(resume: Resume, repo: Path, step: int = 0) -> tuple[float, int]:
     used = (found["end"]["page"] - 1) * height + found["end"]["y"] - top
     spare = resume.pages * height - used
     share = (used - (found["end"]["page"] - 1) * height) / height
-    return share, math.floor(spare / pitch) if spare >= 0 else -math.ceil(-spare / pitch)
+    return share, math.floor(spare / pitch)  # over by 2.5 lines is -3 to spare
 
 
 def overflow_message(resume: Resume, repo: Path) -> str:
@@ -111,7 +112,7 @@ def overflow_message(resume: Resume, repo: Path) -> str:
 def _from_cache(folder: Path, key: str) -> tuple[bytes, int, int] | None:
     meta_path = folder / f"{key}.fit.json"
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta = json.loads(meta_path.read_bytes())
     except (OSError, ValueError):
         return None
     if "overflow" in meta:
@@ -123,18 +124,10 @@ def _from_cache(folder: Path, key: str) -> tuple[bytes, int, int] | None:
 
 
 def _store(folder: Path, key: str, data: bytes | None, meta: dict) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _prune(folder)
-        if data is not None:
-            (folder / f"{key}.pdf").write_bytes(data)
-        (folder / f"{key}.fit.json").write_text(json.dumps(meta), encoding="utf-8")
-    except OSError:
-        pass  # a read-only checkout still builds, just without the cache
-
-
-def _prune(folder: Path) -> None:
-    metas = sorted(folder.glob("*.fit.json"), key=lambda path: path.stat().st_mtime)
-    for old in metas[:-KEEP]:
-        old.unlink(missing_ok=True)
-        old.with_name(old.name.replace(".fit.json", ".pdf")).unlink(missing_ok=True)
+    """Best-effort, as every cache: a read-only checkout still builds. The PDF goes first, so a result is never
+    read without its PDF."""
+    for pattern in ("*.fit.json", "*.pdf"):
+        prune(folder, pattern, KEEP - 1)
+    if data is not None:
+        store(folder / f"{key}.pdf", data)
+    store(folder / f"{key}.fit.json", json.dumps(meta))
