@@ -78,7 +78,25 @@ def workspace(folder: Path, targets: tuple[str, ...]) -> None:
     # that has only collected the tests, and each compiles afresh.
     lines += ["process_isolation=forkserver", "forkserver_warmup=collect", ""]
     (folder / "setup.cfg").write_text("\n".join(lines))
+    forget_unmutated_copies(folder, targets)
     forget_stale_test_map(folder)
+
+
+def forget_unmutated_copies(folder: Path, targets: tuple[str, ...]) -> None:
+    """A module left alone by an earlier run sits in mutants/ as a plain copy that mutmut takes as up to date;
+    when it is a target now, the copy goes (mutmut mutates it afresh) and so does the map of which tests reach
+    which function (it was made without this module's functions)."""
+    mutants = folder / "mutants"
+    stale = False
+    for target in targets:
+        source = folder / "portfolio" / target
+        for module in sorted(source.rglob("*.py")) if source.is_dir() else [source]:
+            copy = mutants / module.relative_to(folder)
+            if copy.is_file() and not copy.with_name(copy.name + ".meta").is_file():
+                copy.unlink()
+                stale = True
+    if stale:
+        (mutants / "mutmut-stats.json").unlink(missing_ok=True)
 
 
 def forget_stale_test_map(folder: Path) -> None:

@@ -75,6 +75,7 @@ def _asked(posting: str) -> list[str]:
 def test_a_short_title_after_the_blurb_ends_it_and_its_near_misses_do_not() -> None:
     blurb = "About Contoso\nWe run Salesforce and Snowflake for 300 teams.\n\n"
     assert _asked(blurb + "Your First Months\n- Build Go services\n") == ["Go"]
+    assert _asked(blurb + "Logistics\n- Build Go services\n") == ["Go"]  # one word will do
     assert _asked(blurb + "Your First Months Here With Us\n- Build Go services\n") == ["Go"]  # six words at most
     near_misses = [
         "Your First Months Here With The Team\n- Build Go services\n",  # seven words: a sentence, not a title
@@ -84,6 +85,10 @@ def test_a_short_title_after_the_blurb_ends_it_and_its_near_misses_do_not() -> N
         "- Go services\n- Build Go services\n",  # a list item
         "* Go services\n",
         "• Go services\n",
+        "Your First Months!\n- Build Go services\n",
+        "Your First Months?\n- Build Go services\n",
+        "Your First Months;\n- Build Go services\n",
+        "\n\n- Go services\n",  # blank lines are not titles
     ]
     for tail in near_misses:
         assert _asked(blurb + tail) == [], tail

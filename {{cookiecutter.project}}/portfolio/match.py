@@ -218,7 +218,7 @@ def _split_posting(text: str) -> tuple[str, str]:
             in_ignored = bool(_IGNORED_HEAD.fullmatch(heading))
             if _PREFERRED_HEAD.search(heading):
                 in_preferred = True
-            elif _REQUIRED_HEAD.search(heading) or heading:
+            elif heading:  # "Requirements", or any other part ("Tooling:"), ends a preferred one
                 in_preferred = False
             # a heading is "Nice to have:" etc.; it carries no terms of its own
             if in_ignored or _PREFERRED_HEAD.search(heading) or _REQUIRED_HEAD.search(heading):
@@ -288,13 +288,13 @@ def _heading_text(line: str) -> str | None:
 
 
 def _title_like(line: str) -> bool:
-    """A short standalone line that reads as a title: capitalised, few words, no sentence end."""
+    """A short standalone line that reads as a title: capitalised (so not a list item), few words, no
+    sentence end."""
     stripped = line.strip()
     return (
         0 < len(stripped.split()) <= 6
         and stripped[0].isupper()
         and not stripped.endswith((".", ",", ";", "!", "?"))
-        and not stripped.startswith(("-", "•", "*"))
     )
 
 
