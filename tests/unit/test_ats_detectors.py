@@ -167,7 +167,7 @@ def test_a_bullet_the_pdf_lacks_is_reported_with_where_it_breaks_or_as_lost(tmp_
     texts = {
         37: "Reduced failed deliveries by 17% by adding weather data too.",
         38: "Mentored nobody.",
-        44: "Ran the on-call rota.",
+        44: "Ran the on-call rota for two whole years.",  # eight words: shown whole
         45: "Wrote a HIPAA audit-log pipeline that processed 30 million events a day with zero data loss in 18 years.",
     }
     checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_bullets(_retext(texts)))
@@ -175,7 +175,7 @@ def test_a_bullet_the_pdf_lacks_is_reported_with_where_it_breaks_or_as_lost(tmp_
         "resume.md:37: pypdf: bullet 'Reduced failed deliveries by 17% by adding weather …' is not whole in the"
         " PDF text (it breaks after '• Reduced failed deliveries by 17% by adding')",
         "resume.md:38: pypdf: bullet 'Mentored nobody.' is not whole in the PDF text (it breaks after '• Mentored')",
-        "resume.md:44: pypdf: bullet 'Ran the on-call rota.' is not whole in the PDF text (lost)",
+        "resume.md:44: pypdf: bullet 'Ran the on-call rota for two whole years.' is not whole in the PDF text (lost)",
         "resume.md:45: pypdf: bullet 'Wrote a HIPAA audit-log pipeline that processed 30 …' is not whole in the PDF"
         " text (it breaks after '• Wrote a HIPAA audit-log pipeline that processed 30 million events a …')",
     ]
@@ -203,3 +203,89 @@ def test_a_bullet_out_of_order_or_without_its_marker_is_reported(tmp_path: Path)
 def test_the_summary_of_a_passing_check_counts_its_checks(tmp_path: Path) -> None:
     checked = report(tmp_path)
     assert checked.summary() == f"ATS check passed: 142 checks on {checked.pdf} (pypdf, layout, pdftotext)"
+
+
+def _with_organisation(line: int, organisation: str):
+    sections = tuple(
+        dataclasses.replace(section, entries=tuple(
+            dataclasses.replace(entry, organisation=organisation) if entry.line == line else entry
+            for entry in section.entries))
+        for section in SENIOR.sections
+    )
+    return dataclasses.replace(SENIOR, sections=sections)
+
+
+@pytest.mark.parametrize(
+    ("organisation", "problem", "read_as"),
+    [
+        ("Contoso Freight", "organisation 'Contoso Freight' was lost from the PDF", ""),
+        ("Denver", "organisation 'Denver' is merged with its neighbours into one text item 'Denver, CO'; a parser"
+         " cannot read it as a separate field", "Denver, CO"),
+        ("route-planning service", "organisation 'route-planning service' is merged with its neighbours into one"
+         " text item '• Designed a route-planning service in Go that handled 8,000 requests per second with …';"
+         " a parser cannot read it as a separate field",
+         "• Designed a route-planning service in Go that handled 8,000 requests per second with 99.95% availability"),
+        # only in an earlier entry's bullet: that is the item named
+        ("fraud-scoring path", "organisation 'fraud-scoring path' is merged with its neighbours into one text item"
+         " '• Cut p99 checkout latency from 900 ms to 240 ms by redesigning the …'; a parser cannot read it as a"
+         " separate field",
+         "• Cut p99 checkout latency from 900 ms to 240 ms by redesigning the fraud-scoring path around an async"),
+        # the very first item of the page (the name) comes before this entry
+        ("María-José Núñez O'Connor", "organisation 'María-José Núñez O'Connor' is out of order: it comes before"
+         " the previous entry's fields", "María-José Núñez O'Connor"),
+    ],
+)
+def test_a_field_not_found_in_place_is_told_lost_merged_or_out_of_order(
+    tmp_path: Path, organisation: str, problem: str, read_as: str
+) -> None:
+    report(tmp_path)
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_organisation(32, organisation))
+    assert [p for p in checked.problems if p.startswith("resume.md:32: organisation")] == [f"resume.md:32: {problem}"]
+    assert [(f.read_as, f.problem) for f in checked.fields if f.where == "resume.md:32" and f.label == "organisation"] == [
+        (read_as, problem)
+    ]
+
+
+def test_each_reader_finds_the_name_email_contact_headings_and_summary(tmp_path: Path) -> None:
+    checked = report(tmp_path)
+    for reader in ("pypdf", "layout", "pdftotext"):
+        assert [p for p in checked.passed if p.startswith(f"{reader}: ") and " bullet " not in p][:15] == [
+            f"{reader}: name found",
+            f"{reader}: email found",
+            f"{reader}: contact 'Chicago, IL'",
+            f"{reader}: contact '+1 (312) 555-0142'",
+            f"{reader}: contact 'github.com/mjnunez'",
+            f"{reader}: contact 'mjnunez.dev'",
+            f"{reader}: heading 'Professional Summary' in order",
+            f"{reader}: heading 'Technical Skills' in order",
+            f"{reader}: heading 'Experience' in order",
+            f"{reader}: heading 'Education' in order",
+            f"{reader}: heading 'Certifications' in order",
+            f"{reader}: paragraph of 'Professional Summary'",
+            f"{reader}: skills 'Languages'",
+            f"{reader}: skills 'Data'",
+            f"{reader}: skills 'Infrastructure'",
+        ]
+
+
+def test_a_name_email_or_contact_the_pdf_lacks_is_reported(tmp_path: Path) -> None:
+    report(tmp_path)
+    contact = tuple(
+        dataclasses.replace(item, text={"email": "maria@example.org", "website": "nunezm.dev"}.get(item.kind, item.text))
+        for item in SENIOR.contact
+    )
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], dataclasses.replace(SENIOR, name="Ana Ruiz", contact=contact))
+    assert [p for p in checked.problems if p.startswith("pypdf: ")] == [
+        "pypdf: the name 'Ana Ruiz' is not in the PDF text",
+        "pypdf: the email 'maria@example.org' is not in the PDF text",
+        "pypdf: contact item 'nunezm.dev' is missing",
+    ]
+    nameless = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], dataclasses.replace(SENIOR, name=""))
+    assert "pypdf: the name '' is not in the PDF text" in nameless.problems
+
+
+def test_lines_join_with_a_space_except_between_two_cjk_characters() -> None:
+    assert ats.joined_lines([]) == ""
+    assert ats.joined_lines(["Senior", "Engineer"]) == "Senior Engineer"
+    assert ats.joined_lines(["東京で", "働く"]) == "東京で働く"
+    assert ats.joined_lines(["東京", "Tokyo", "東京"]) == "東京 Tokyo 東京"

@@ -265,16 +265,12 @@ def _check_bullets(report: AtsReport, reader: str, flow: str, resume: Resume, wh
 
 
 def _longest_prefix(flow: str, needle: str, cursor: int) -> str:
-    """The longest word-prefix of `needle` that appears in `flow` after `cursor`."""
-    words = needle.split()
-    low, high = 0, len(words)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if flow.find(" ".join(words[:middle]), cursor) >= 0:
-            low = middle
-        else:
-            high = middle - 1
-    return " ".join(words[:low]) if low > 1 else ""
+    """The longest word-prefix of `needle` (two words at least, the marker and one) in `flow` after `cursor`."""
+    rest, words = flow[cursor:], needle.split()
+    kept = 0
+    while kept < len(words) and " ".join(words[: kept + 1]) in rest:
+        kept += 1
+    return " ".join(words[:kept]) if kept > 1 else ""
 
 
 # --------------------------------------------------------------------------- field checks
