@@ -72,6 +72,21 @@ def test_the_web_resume_shows_every_field_of_every_entry_in_place() -> None:
     ]
 
 
+def test_a_linked_organisation_is_one_link_on_the_web_resume_and_an_unsafe_one_plain_text() -> None:
+    body = (
+        "# Ada Lovelace\n\nada@example.com\n\n## Experience\n\n### Senior Engineer\n\n"
+        "**[Initech](https://initech.example)** | Austin, TX | *2020 – 2022*\n\n- Cut costs by 40%.\n\n"
+        "### Engineer\n\n**[Globex](ftp://globex.example)** | *2018 – 2020*\n\n- Shipped 3 apps.\n"
+    )
+    html = site._resume_page(site.template_env(), parsed(body), root="")
+    metas = re.findall(r'<p class="meta">\n(.*?)\n?</p>', html, re.S)
+    assert [m.replace("\n", "") for m in metas] == [
+        '<span class="org"><a href="https://initech.example">Initech</a></span><span>Austin, TX</span>'
+        "<span>2020 – 2022</span>",
+        '<span class="org">Globex</span><span>2018 – 2020</span>',
+    ]
+
+
 def test_the_text_export_in_full(tmp_path: Path) -> None:
     exports.write_text(resume.parse_resume(SMALL, "resume.md"), tmp_path / "resume.txt")
     assert (tmp_path / "resume.txt").read_text(encoding="utf-8") == (

@@ -604,13 +604,17 @@ def _section_view(section: Any) -> dict[str, Any]:
 
 def _entry_view(entry: Any) -> dict[str, Any]:
     link = getattr(entry, "link", None)
+    # "**[Initech](…)**": the organisation is its link, shown once, not again as a link of its own
+    links_organisation = getattr(entry, "links_organisation", False)
+    organisation_url = _safe_link(link.url) if links_organisation else None
     return {
         "title": entry.title,
         "organisation": entry.organisation,
+        "organisation_url": organisation_url,
         "location": entry.location,
         "dates": entry.dates,
         "tech": ", ".join(entry.tech),
-        "link": {"text": link.text, "url": _safe_link(link.url)} if link else None,
+        "link": {"text": link.text, "url": _safe_link(link.url)} if link and not links_organisation else None,
         "paragraphs": list(getattr(entry, "paragraphs", ())),
         "bullets": [bullet.text for bullet in entry.bullets],
     }
