@@ -289,3 +289,59 @@ def test_lines_join_with_a_space_except_between_two_cjk_characters() -> None:
     assert ats.joined_lines(["Senior", "Engineer"]) == "Senior Engineer"
     assert ats.joined_lines(["東京で", "働く"]) == "東京で働く"
     assert ats.joined_lines(["東京", "Tokyo", "東京"]) == "東京 Tokyo 東京"
+    assert ats.joined_lines(["東A東", "京"]) == "東A東京"  # the last character decides, not the ones before
+
+
+def _with_sections(change):
+    return dataclasses.replace(SENIOR, sections=tuple(change(list(SENIOR.sections))))
+
+
+def _retitled(headings: dict[str, str]):
+    return lambda sections: [dataclasses.replace(s, heading=headings.get(s.heading, s.heading)) for s in sections]
+
+
+def test_a_heading_out_of_order_not_alone_or_lost_is_reported(tmp_path: Path) -> None:
+    report(tmp_path)
+    pdf_file = _RENDERED[(None, pdf.DEFAULT_STYLE)]
+    lines = {s.heading: s.line for s in SENIOR.sections}
+    swapped = _with_sections(lambda sections: [sections[0], sections[1], sections[3], sections[2], *sections[4:]])
+    assert [p for p in ats.check_pdf(pdf_file, swapped).problems if ": pypdf: heading" in p] == [
+        f"resume.md:{lines['Experience']}: pypdf: heading 'Experience' is out of order in the PDF text",
+    ]
+    renamed = _with_sections(_retitled({"Professional Summary": "Professional", "Education": "Hobbies"}))
+    assert [p for p in ats.check_pdf(pdf_file, renamed).problems if ": pypdf: heading" in p] == [
+        f"resume.md:{lines['Professional Summary']}: pypdf: heading 'Professional' is not alone on its line",
+        f"resume.md:{lines['Education']}: pypdf: heading 'Hobbies' was lost",
+    ]
+
+
+def test_a_section_without_a_heading_is_skipped_and_the_rest_still_checked(tmp_path: Path) -> None:
+    report(tmp_path)
+    headless = _with_sections(_retitled({"Professional Summary": ""}))
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], headless)
+    assert [p for p in checked.passed if p.startswith("pypdf: heading")] == [
+        "pypdf: heading 'Technical Skills' in order",
+        "pypdf: heading 'Experience' in order",
+        "pypdf: heading 'Education' in order",
+        "pypdf: heading 'Certifications' in order",
+    ]
+
+
+def test_a_paragraph_or_skills_line_not_whole_is_reported(tmp_path: Path) -> None:
+    report(tmp_path)
+
+    def edit(sections):
+        summary, skills, *rest = sections
+        groups = [dataclasses.replace(skills.skills[0], items=("Go", "Java", "Haskell")), skills.skills[1],
+                  dataclasses.replace(skills.skills[2], label="")]
+        return [dataclasses.replace(summary, paragraphs=("Backend engineer who ships payments at scale.",)),
+                dataclasses.replace(skills, skills=tuple(groups)), *rest]
+
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_sections(edit))
+    summary, skills = SENIOR.sections[0], SENIOR.sections[1]
+    assert [p for p in checked.problems if ": pypdf: " in p] == [
+        f"resume.md:{summary.line}: pypdf: paragraph 'Backend engineer who ships payments at scale.' is not whole",
+        f"resume.md:{skills.skills[0].line}: pypdf: skills line 'Languages: Go, Java, Haskell' is not whole",
+    ]
+    # a group without its label reads as its items alone, which the PDF has
+    assert "pypdf: skills ''" in checked.passed
