@@ -1,0 +1,53 @@
+"""The line-by-line reading of a PDF (portfolio.pdf_reading.read_items) on our own layout: where items sit, which
+page they are on, and how a two-page resume's second page continues below the first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from src_support import FIXTURES, module
+
+resume = module("resume")
+fit = module("fit")
+pdf_reading = module("pdf_reading")
+
+SENIOR = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8")
+LINE = "- Cut report build time by {n}0% for 12 analysts by caching 40 daily queries.\n"
+LETTER_WIDTH = 612.0  # points
+LETTER_HEIGHT = 792.0
+
+
+@pytest.fixture(scope="module")
+def two_pages(tmp_path_factory: pytest.TempPathFactory) -> list:
+    extra = "".join(LINE.format(n=index % 9 + 1) for index in range(40))
+    text = SENIOR.replace("- Mentor", extra + "- Mentor", 1).replace("---\n", "---\npages: 2\n", 1)
+    folder = tmp_path_factory.mktemp("two-pages")
+    path = folder / "resume.pdf"
+    path.write_bytes(fit.fit_pdf(resume.parse_resume(text, "resume.md").public(), folder, cache=False).pdf)
+    return pdf_reading.read_items(path)
+
+
+def test_the_name_is_the_first_item_set_in_the_middle_of_the_page(two_pages: list) -> None:
+    name = two_pages[0]
+    assert (name.text, name.page, name.bold) == ("María-José Núñez O'Connor", 1, True)
+    assert 100 < name.x0 < LETTER_WIDTH / 2 < name.x1 < LETTER_WIDTH - 100  # centred, not at either margin
+
+
+def test_items_run_down_the_first_page_then_the_second(two_pages: list) -> None:
+    pages = [item.page for item in two_pages]
+    assert pages == sorted(pages) and set(pages) == {1, 2}
+    first, second = [i for i in two_pages if i.page == 1], [i for i in two_pages if i.page == 2]
+    assert max(i.top for i in first) < LETTER_HEIGHT < min(i.top for i in second) < 2 * LETTER_HEIGHT
+    tops = [item.top for item in two_pages]
+    assert tops == sorted(tops)  # top to bottom
+
+
+def test_items_of_one_line_run_left_to_right_without_overlapping(two_pages: list) -> None:
+    by_line: dict[tuple[int, float], list] = {}
+    for item in two_pages:
+        by_line.setdefault((item.page, round(item.top)), []).append(item)
+    rows = [row for row in by_line.values() if len(row) > 1]
+    assert rows, "the layout puts dates on the same line as titles"
+    for row in rows:
+        assert all(a.x1 <= b.x0 for a, b in zip(row, row[1:])), [(i.text, i.x0, i.x1) for i in row]
