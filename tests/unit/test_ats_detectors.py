@@ -345,3 +345,76 @@ def test_a_paragraph_or_skills_line_not_whole_is_reported(tmp_path: Path) -> Non
     ]
     # a group without its label reads as its items alone, which the PDF has
     assert "pypdf: skills ''" in checked.passed
+
+
+def test_every_field_of_every_entry_is_read_back_as_written(tmp_path: Path) -> None:
+    job = lambda line, organisation, location, title, dates: [  # noqa: E731
+        (f"resume.md:{line}", "organisation", organisation), (f"resume.md:{line}", "location", location),
+        (f"resume.md:{line}", "title", title), (f"resume.md:{line}", "dates", dates),
+    ]
+    expected = [
+        *job(24, "Northwind Payments", "Chicago, IL", "Staff Software Engineer", "March 2021 – Present"),
+        *job(32, "Contoso Logistics", "Denver, CO", "Senior Software Engineer", "Jan 2018 – Feb 2021"),
+        *job(40, "Fabrikam Health", "Denver, CO", "Software Engineer II", "Jun 2015 – Dec 2017"),
+        *job(47, "Tailspin Toys", "Boulder, CO", "Software Engineer", "Aug 2013 – May 2015"),
+        *job(54, "Wide World Importers", "Boulder, CO", "Junior Developer", "Jul 2012 – Jul 2013"),
+        *job(60, "Adventure Works", "Fort Collins, CO", "Software Engineering Intern", "May 2011 – Aug 2011"),
+        *job(68, "University of Colorado Boulder", "Boulder, CO", "M.S. in Computer Science", "Aug 2011 – May 2013"),
+        *job(72, "Colorado State University", "Fort Collins, CO", "B.S. in Computer Engineering", "Aug 2007 – May 2011"),
+        ("resume.md:78", "name", "AWS Certified Solutions Architect – Professional"), ("resume.md:78", "dates", "2022"),
+        ("resume.md:79", "name", "Certified Kubernetes Administrator"), ("resume.md:79", "dates", "2021"),
+    ]
+    checked = report(tmp_path)
+    assert [(f.where, f.label, f.value, f.read_as, f.problem) for f in checked.fields] == [
+        (*field, field[2], "") for field in expected
+    ]
+
+
+def _rendered(tmp_path: Path, source, edit: tuple[str, str] | None = None) -> Path:
+    """`source` rendered with our template (`edit` made to it first), outside report()'s cache."""
+    template = tmp_path / "own.typ"
+    text = pdf.TEMPLATE.read_text(encoding="utf-8")
+    template.write_text(text.replace(*edit) if edit else text, encoding="utf-8")
+    out = tmp_path / "own.pdf"
+    pdf.render_pdf(source, out, template=template)
+    return out
+
+
+def test_a_wide_gap_inside_the_last_entry_of_the_page_is_reported_too(tmp_path: Path) -> None:
+    jobs_only = dataclasses.replace(SENIOR, sections=tuple(s for s in SENIOR.sections if s.heading not in (
+        "Education", "Certifications")))
+    edit = ("    paragraphs(e.paragraphs)\n", "    paragraphs(e.paragraphs)\n    v(1.5em)\n")
+    problems = ats.check_pdf(_rendered(tmp_path, jobs_only, edit), jobs_only).problems
+    assert problems[-1] == (
+        "resume.md:60: a 27.6 pt gap inside entry 'Adventure Works' (limit 16.8 pt) makes parsers split it in two"
+    )
+
+
+def test_the_same_bullet_twice_is_read_twice_in_order(tmp_path: Path) -> None:
+    text = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8")
+    twice = "- Rewrote 40 slow SQL reports, bringing the median report time from 45 s to 3 s."
+    text = text.replace("- Wrote a Python tool that cut manual QA data entry by 10 hours a week for a 6-person team.", twice)
+    source = resume.parse_resume(text, "resume.md").public()
+    checked = ats.check_pdf(_rendered(tmp_path, source), source)
+    assert checked.problems == []
+    lines = [b.line for b in source.all_bullets()]
+    assert [p for p in checked.passed if p.startswith("pypdf: bullet line")] == [
+        f"pypdf: bullet line {line} whole and in order" for line in lines
+    ]
+    assert lines == [28, 29, 30, 36, 37, 38, 44, 45, 51, 52, 58, 64]
+
+
+def test_an_entry_whose_name_and_title_are_both_lost_is_reported_and_the_next_one_still_read(tmp_path: Path) -> None:
+    report(tmp_path)
+    sections = tuple(
+        dataclasses.replace(section, entries=tuple(
+            dataclasses.replace(e, organisation="Contoso Freight", title="Principal Engineer") if e.line == 32 else e
+            for e in section.entries))
+        for section in SENIOR.sections
+    )
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], dataclasses.replace(SENIOR, sections=sections))
+    assert [p for p in checked.problems if p.startswith("resume.md:32: ") and "was lost" in p] == [
+        "resume.md:32: organisation 'Contoso Freight' was lost from the PDF",
+        "resume.md:32: title 'Principal Engineer' was lost from the PDF",
+    ]
+    assert [f.ok for f in checked.fields if f.where == "resume.md:47"] == [True, True, True, True]
