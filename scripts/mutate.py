@@ -52,9 +52,10 @@ class Survivor:
         return self.name.rsplit("__mutmut_", 1)[0]
 
 
-def workspace(folder: Path, targets: tuple[str, ...]) -> None:
+def workspace(folder: Path) -> None:
     """Bring the package and the unit tests into `folder`, keeping modification times so mutmut reuses what it
-    already knows about files that did not change."""
+    already knows about files that did not change. Every target is always mutated (mutmut keeps a mutated copy
+    up to date only while it is a target); which mutants run is chosen by name."""
     folder.mkdir(exist_ok=True)
     sync(PACKAGE, folder / "portfolio")
     for part in ("tests/unit", "tests/fixtures", "styles"):
@@ -62,7 +63,7 @@ def workspace(folder: Path, targets: tuple[str, ...]) -> None:
     (folder / PACKAGE.parent.name).mkdir(exist_ok=True)
     shutil.copy2(PACKAGE.parent / "README.md", folder / PACKAGE.parent.name / "README.md")
     (folder / "pytest.ini").write_text("[pytest]\ntestpaths = tests/unit\npythonpath = . tests tests/unit\n")
-    wanted = {f"portfolio/{target}" for target in targets}
+    wanted = {f"portfolio/{target}" for target in TARGETS}
     left_alone = sorted(
         path.relative_to(folder).as_posix() + ("/*" if path.is_dir() else "")
         for path in (folder / "portfolio").iterdir()
@@ -78,25 +79,59 @@ def workspace(folder: Path, targets: tuple[str, ...]) -> None:
     # that has only collected the tests, and each compiles afresh.
     lines += ["process_isolation=forkserver", "forkserver_warmup=collect", ""]
     (folder / "setup.cfg").write_text("\n".join(lines))
-    forget_unmutated_copies(folder, targets)
+    forget_unmutated_copies(folder)
+    refresh_plain_copies(folder)
     forget_stale_test_map(folder)
 
 
-def forget_unmutated_copies(folder: Path, targets: tuple[str, ...]) -> None:
-    """A module left alone by an earlier run sits in mutants/ as a plain copy that mutmut takes as up to date;
-    when it is a target now, the copy goes (mutmut mutates it afresh) and so does the map of which tests reach
-    which function (it was made without this module's functions)."""
+def forget_unmutated_copies(folder: Path) -> None:
+    """A target that sits in mutants/ as a plain copy (left alone by an older run, which copies such files over
+    their mutated versions) is taken by mutmut as up to date: the copy goes, so mutmut mutates it again (keeping
+    the verdicts of functions that did not change, by their hashes), and so does the map of which tests reach
+    which function (made without this module's functions)."""
     mutants = folder / "mutants"
     stale = False
-    for target in targets:
-        source = folder / "portfolio" / target
-        for module in sorted(source.rglob("*.py")) if source.is_dir() else [source]:
-            copy = mutants / module.relative_to(folder)
-            if copy.is_file() and not copy.with_name(copy.name + ".meta").is_file():
-                copy.unlink()
-                stale = True
+    for module in sorted((folder / "portfolio").rglob("*.py")):
+        copy = mutants / module.relative_to(folder)
+        if is_target(module.relative_to(folder)) and copy.is_file() and not _is_mutated(copy):
+            copy.unlink()
+            stale = True
     if stale:
         (mutants / "mutmut-stats.json").unlink(missing_ok=True)
+
+
+def _is_mutated(copy: Path) -> bool:
+    meta = copy.with_name(copy.name + ".meta")
+    if not meta.is_file():
+        return False
+    has_mutants = bool(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key"))
+    return not has_mutants or "__mutmut_" in copy.read_text(encoding="utf-8")
+
+
+def refresh_plain_copies(folder: Path) -> None:
+    """mutmut copies a file into mutants/ once and afterwards refreshes only the modules it mutates: every other
+    file there (the package's other modules, templates, the tests) is brought up to date here, and one no longer
+    in the source goes."""
+    mutants = folder / "mutants"
+    if not mutants.is_dir():
+        return
+    for part in ("portfolio", "tests", "styles"):
+        for path in sorted((folder / part).rglob("*")):
+            relative = path.relative_to(folder)
+            if not path.is_file() or "__pycache__" in path.parts or is_target(relative):
+                continue
+            copy = mutants / relative
+            if not copy.is_file() or copy.read_bytes() != path.read_bytes():
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, copy)
+        for copy in sorted((mutants / part).rglob("*"), reverse=True):
+            gone = not (folder / copy.relative_to(mutants)).exists()
+            if copy.is_file() and gone and copy.suffix not in (".meta", ".spans") and "__pycache__" not in copy.parts:
+                copy.unlink()
+
+
+def is_target(relative: Path) -> bool:
+    return relative.suffix == ".py" and in_targets(relative.as_posix(), TARGETS)
 
 
 def forget_stale_test_map(folder: Path) -> None:
@@ -141,6 +176,8 @@ def change_of(folder: Path, module: str, name: str) -> tuple[str, ...]:
     os.chdir(folder)
     try:
         diff = get_diff_for_mutant(name, path=Path(module))
+    except FileNotFoundError:  # the module changed since this mutant was made: the next run makes it again
+        return ("(its function is no longer in the module)",)
     finally:
         os.chdir(here)
     return tuple(line[0] + line[1:].strip() for line in diff.splitlines()
@@ -160,12 +197,15 @@ def explanation(survivor: Survivor, equivalents: list[dict]) -> str | None:
     return None
 
 
-def run_mutmut(folder: Path, jobs: int, names: list[str]) -> None:
+def run_mutmut(folder: Path, jobs: int, names: list[str], *, expect_failure: bool = False) -> None:
     env = dict(os.environ, PORTFOLIO_MUTATING="1")
     mutmut = Path(sys.executable).with_name("mutmut")
     with (folder / "mutmut.log").open("w", encoding="utf-8") as log:
         run = subprocess.run([str(mutmut), "run", "--max-children", str(jobs), *names], cwd=folder, env=env,
                              stdout=log, stderr=subprocess.STDOUT)
+    log = (folder / "mutmut.log").read_text(encoding="utf-8", errors="replace")
+    if expect_failure and "Filtered for specific mutants, but nothing matches" in log:
+        return
     if run.returncode != 0:
         raise SystemExit(f"error: mutmut failed (exit {run.returncode}); its output: {folder / 'mutmut.log'}")
 
@@ -180,14 +220,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.fresh:
         shutil.rmtree(WORK, ignore_errors=True)
     targets = tuple(args.targets)
-    workspace(WORK, targets)
+    workspace(WORK)
     sys.path.insert(0, str(WORK))
-    earlier = [name for module, found in statuses(WORK).items() if in_targets(module, targets)
-               for name, status in found.items() if status in NOT_KILLED]
     if not args.report:
-        run_mutmut(WORK, args.jobs, [])
-    if earlier and not args.report:  # the tests may have changed since: a survivor of an earlier run is checked again
-        run_mutmut(WORK, args.jobs, earlier)
+        # mutants and the map of tests are made first (no mutant has this name, so nothing runs); then the ones
+        # of these modules never checked, changed since, or not killed before (the tests may have changed) run
+        run_mutmut(WORK, args.jobs, ["portfolio.no_such_mutant"], expect_failure=True)
+        pending = [name for module, found in statuses(WORK).items() if in_targets(module, targets)
+                   for name, status in found.items() if status in NOT_KILLED | {"not checked"}]
+        if pending:
+            run_mutmut(WORK, args.jobs, pending)
     by_module = {m: found for m, found in statuses(WORK).items() if in_targets(m, targets)}
     equivalents = load_equivalents()
     survivors = [Survivor(status, name, change_of(WORK, module, name))

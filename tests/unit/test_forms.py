@@ -330,3 +330,39 @@ def test_a_text_section_or_a_one_line_kind_without_entries_is_not_warned() -> No
     for heading in ("Leadership", "Certifications", "Awards"):
         parsed = read(f"## {heading}\n\nMany, over the years.\n")
         assert parsed.warnings == () and parsed.sections[0].paragraphs == ("Many, over the years.",), heading
+
+
+def _fields(parsed) -> list[tuple]:
+    return [(e.kind, e.title, e.organisation, e.location, e.dates, e.line, e.one_line) for e in parsed.entries()]
+
+
+@pytest.mark.parametrize(
+    ("body", "entries"),
+    [
+        ("## Certifications\n\n**CKA**, CNCF | *2023*\n**AWS Solutions Architect**, Amazon | *2022*\n",
+         [("credential", "CKA", "CNCF", "", "2023", 7, True),
+          ("credential", "AWS Solutions Architect", "Amazon", "", "2022", 8, True)]),
+        ("## Education\n\n**B.S. in Computer Science**, MIT | *2014 – 2018*\n"
+         "**M.S. in Computer Science**, Stanford | *2018 – 2020*\n",
+         [("degree", "B.S. in Computer Science", "MIT", "", "2014 – 2018", 7, True),
+          ("degree", "M.S. in Computer Science", "Stanford", "", "2018 – 2020", 8, True)]),
+        # "School, City" over "Degree | years": one entry over two lines, not two entries
+        ("## Education\n\n**MIT**, Cambridge, MA\nB.S. in Computer Science | 2014 – 2018\n",
+         [("degree", "B.S. in Computer Science", "MIT", "Cambridge, MA", "2014 – 2018", 7, True)]),
+        ("## Publications\n\n**Fast Queues**, SIGMOD | *2021*\n",
+         [("publication", "Fast Queues", "SIGMOD", "", "2021", 7, True)]),
+    ],
+)
+def test_lines_of_a_paragraph_that_each_start_in_bold_are_one_line_entries(body: str, entries: list) -> None:
+    parsed = read(body)
+    assert _fields(parsed) == entries and parsed.warnings == ()
+
+
+def test_a_paragraph_line_that_is_not_an_entry_makes_the_paragraph_one_entry_read_by_its_fields() -> None:
+    parsed = read("## Awards\n\n**Hackathon winner**, HackMIT | *2019*\nSome plain sentence here.\n")
+    assert _fields(parsed) == [("award", "Hackathon winner", "HackMIT", "", "2019", 7, False)]
+    assert [str(w) for w in parsed.warnings] == [
+        "resume.md:7: 'Some plain sentence here.' is not a title, organisation, place or date; kept as a paragraph",
+        "resume.md:7: entry 'Hackathon winner, HackMIT | 2019 / Some plain sentence here.' read by its fields;"
+        " write it as `### Job Title` then `**Organisation** | City, ST | *Month YYYY – Present*`",
+    ]
