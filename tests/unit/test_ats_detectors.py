@@ -418,3 +418,25 @@ def test_an_entry_whose_name_and_title_are_both_lost_is_reported_and_the_next_on
         "resume.md:32: title 'Principal Engineer' was lost from the PDF",
     ]
     assert [f.ok for f in checked.fields if f.where == "resume.md:47"] == [True, True, True, True]
+
+
+LONG_NAME = "Northwind Payments and Settlement Services International Holdings Corporation of the Greater Chicago Area"
+
+
+def test_an_organisation_that_wraps_onto_a_second_line_still_reads_as_one_field(tmp_path: Path) -> None:
+    text = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8")
+    source = resume.parse_resume(text.replace("**Northwind Payments**", f"**{LONG_NAME}**"), "resume.md").public()
+    checked = ats.check_pdf(_rendered(tmp_path, source), source)
+    assert checked.problems == []
+    assert [(f.label, f.read_as) for f in checked.fields if f.where == "resume.md:24"] == [
+        ("organisation", LONG_NAME), ("location", "Chicago, IL"), ("title", "Staff Software Engineer"),
+        ("dates", "March 2021 – Present"),
+    ]
+
+
+def test_a_field_that_only_begins_like_an_item_is_not_that_item(tmp_path: Path) -> None:
+    report(tmp_path)
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_organisation(32, "Contoso Logistics Group"))
+    assert [p for p in checked.problems if p.startswith("resume.md:32: organisation")] == [
+        "resume.md:32: organisation 'Contoso Logistics Group' was lost from the PDF",
+    ]

@@ -375,11 +375,15 @@ def _line_tops(items: list[TextItem]) -> list[float]:
 
 def _anchor(items: list[TextItem], fields: list[tuple[str, str]], cursor: int) -> int:
     """Where an entry starts in reading order: the first item after `cursor` holding one of its
-    distinctive fields (organisation or title; locations and dates repeat across entries)."""
-    found = [
-        next((i for i in range(cursor, len(items)) if _norm(value) in items[i].text), None)
-        for _, value in fields
-    ]
+    distinctive fields (organisation or title; locations and dates repeat across entries), or starting one
+    that wraps onto the next lines of its column (a long organisation name)."""
+
+    def first(value: str) -> int | None:
+        wanted = _norm(value)
+        return next((i for i in range(cursor, len(items)) if wanted in items[i].text or _matches_at(items, i, wanted)),
+                    None)
+
+    found = [first(value) for _, value in fields]
     return min((index for index in found if index is not None), default=cursor)
 
 
