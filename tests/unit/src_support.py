@@ -28,6 +28,10 @@ if _MUTATING:  # thousands of runs: the same few examples each time, so a mutant
     settings.register_profile("mutating", max_examples=20, deadline=None, derandomize=True, database=None)
     settings.load_profile("mutating")
 NAME = "portfolio" if _MUTATING else "portfolio_src"
+# The scope of a fixture that does the work several tests check. mutmut maps each function to the tests that
+# called it, and a module fixture's work counts for the first test only: under `./dev.sh mutate` every test
+# does the work again, so each of them runs against the mutants it would catch.
+SHARED = "function" if _MUTATING else "module"
 
 
 def examples(count: int) -> int:

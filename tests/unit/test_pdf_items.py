@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from src_support import FIXTURES, module
+from src_support import FIXTURES, SHARED, module
 
 resume = module("resume")
 fit = module("fit")
@@ -18,7 +18,7 @@ LETTER_WIDTH = 612.0  # points
 LETTER_HEIGHT = 792.0
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=SHARED)
 def two_pages(tmp_path_factory: pytest.TempPathFactory) -> list:
     extra = "".join(LINE.format(n=index % 9 + 1) for index in range(40))
     text = SENIOR.replace("- Mentor", extra + "- Mentor", 1).replace("---\n", "---\npages: 2\n", 1)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from blind_score import Score, load_key, score, warned_lines
-from src_support import FIXTURES, src  # noqa: F401  (fixture)
+from src_support import FIXTURES, SHARED, src  # noqa: F401  (fixture)
 
 BLIND = sorted((FIXTURES / "resumes_md_blind").glob("r*.md"))
 # Measured on this set: the reader before the grammar work 357/1017 (0.35) with 508 fields lost silently;
@@ -30,7 +30,7 @@ def _score(src, path: Path) -> Score:
     return score(path, load_key(path), export.data, warned_lines(messages))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=SHARED)
 def scores(src) -> list[Score]:
     return [_score(src, path) for path in BLIND]
 

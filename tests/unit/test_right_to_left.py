@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from src_support import FIXTURES, module
+from src_support import FIXTURES, SHARED, module
 
 resume = module("resume")
 fit = module("fit")
@@ -45,7 +45,7 @@ KNOWN_RIGHT_TO_LEFT = {
     ],
 }
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=SHARED)
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, Path]]:
     folder = tmp_path_factory.mktemp("right-to-left")
     done = {}
