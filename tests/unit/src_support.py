@@ -34,6 +34,19 @@ NAME = "portfolio" if _MUTATING else "portfolio_src"
 SHARED = "function" if _MUTATING else "module"
 
 
+def forget_cached_results() -> None:
+    """Under `./dev.sh mutate`, empty the package's functools caches before each test (tests/unit/conftest.py).
+    mutmut maps a function to the tests that called it; a cached function (the posting vocabulary, a heading
+    pattern) is called by the first test only, so without this no later test would run against its mutants."""
+    if not _MUTATING:
+        return
+    for name, loaded in list(sys.modules.items()):
+        if name == NAME or name.startswith(f"{NAME}."):
+            for value in list(vars(loaded).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 def examples(count: int) -> int:
     """How many examples a property test tries: `count`, or the mutation profile's few under `./dev.sh mutate`
     (a test's own `max_examples` would otherwise override the profile)."""
