@@ -99,16 +99,38 @@ def test_the_longest_of_overlapping_mentions_wins() -> None:
     ]
 
 
-def test_the_resume_s_own_skills_are_terms_too() -> None:
+def test_the_resume_s_own_skills_and_tech_are_terms_too() -> None:
     text = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8").replace(
         "- **Languages:** Go, Java, Python, SQL, Bash",
-        "- **Languages:** Go, Java, Python, SQL, Bash, Elm, Q, Zig Build System Tools, ELM",
-    )
+        "- **Languages:** Go, Java, Python, SQL, Bash, Elm, Io, Q, Zig Build System, Zig Build System Tools, ELM,"
+        " Golang, EKS",
+    ) + "\n## Projects\n\n### Chat Relay | *Gleam, Elm*\n\n- Relays 2,000 messages a second.\n"
     own = resume.parse_resume(text, "resume.md").public()
-    report = match.match_text("Requirements:\n- elm, q and zig build system tools\n", own)
-    assert [(t.term, t.category, t.spellings, t.resume_lines) for t in report.terms] == [
-        ("Elm", "your skills", ["elm"], [18]),
+    posting = "Requirements:\n- elm, io, q, gleam and zig build system tools\n- Golang on EKS\n"
+    assert [(t.term, t.category, t.spellings) for t in match.match_text(posting, own).terms] == [
+        ("EKS", "cloud", ["EKS"]),  # a vocabulary term listed in the skills: the vocabulary's
+        ("Elm", "your skills", ["elm"]),
+        ("Gleam", "your skills", ["gleam"]),  # from a project's tech
+        ("Go", "language", ["Golang"]),  # a vocabulary spelling in the skills is not a term of its own
+        ("Io", "your skills", ["io"]),  # two letters will do, one will not
+        ("Zig Build System", "your skills", ["zig build system"]),  # three words will do, four will not
     ]
+
+
+def test_a_heading_s_own_words_count_in_its_part() -> None:
+    assert asked("## Python skills\n- 5 years of backend work\n\n## Bonus: Rust experience\n") == [
+        ("Python", False), ("Rust", True),
+    ]
+
+
+def test_an_empty_posting_is_fully_covered() -> None:
+    report = match.match_text("", SENIOR)
+    assert (report.terms, report.coverage(), report.coverage(preferred=True)) == ([], 100.0, 100.0)
+
+
+def test_a_label_inside_the_blurb_does_not_count_as_the_blank_line_before_a_title() -> None:
+    blurb = "About Contoso\nWe run Salesforce for 300 teams.\n\nPerks: free lunch\nYour First Months\n- Build Go services\n"
+    assert names(blurb) == []
 
 
 def test_each_report_line_names_the_posting_s_spellings_and_three_resume_lines() -> None:

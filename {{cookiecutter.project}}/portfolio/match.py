@@ -195,7 +195,7 @@ _FALSE_FRIENDS = re.compile(
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = text.replace("\u2019", "'").replace("\u2010", "-")  # NFKC has made U+2011 this U+2010
     return _FALSE_FRIENDS.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -220,9 +220,7 @@ def _split_posting(text: str) -> tuple[str, str]:
                 in_preferred = True
             elif heading:  # "Requirements", or any other part ("Tooling:"), ends a preferred one
                 in_preferred = False
-            # a heading is "Nice to have:" etc.; it carries no terms of its own
-            if in_ignored or _PREFERRED_HEAD.search(heading) or _REQUIRED_HEAD.search(heading):
-                continue
+        # a heading's own words count in its part: "## Python skills" asks for Python
         if in_ignored:
             continue
         line = _without_unasked(line)
@@ -344,8 +342,8 @@ def _vocabulary() -> tuple[Term, ...]:
 
 
 def _spellings(name: str) -> list[str]:
-    category_spellings = TERMS.get(name, ("", ()))[1]
-    return [name, *(s.lstrip("=") for s in category_spellings)]
+    """A vocabulary term's name and spellings as written ("=Go", case-exact, is "Go")."""
+    return [name, *(s.lstrip("=") for s in TERMS[name][1])]
 
 
 def _pattern(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
