@@ -99,6 +99,13 @@ def test_the_longest_of_overlapping_mentions_wins() -> None:
     ]
 
 
+def test_a_longer_mention_wins_over_a_shorter_one_that_starts_before_it() -> None:
+    report = match.match_text("Requirements:\n- Core data warehousing and microsoft azure active directory\n", SENIOR)
+    assert [(t.term, t.spellings) for t in report.terms] == [
+        ("Data warehousing", ["data warehousing"]), ("Microsoft Entra ID", ["azure active directory"]),
+    ]  # not "Core Data" (Apple's framework) nor "Azure"
+
+
 def test_the_resume_s_own_skills_and_tech_are_terms_too() -> None:
     text = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8").replace(
         "- **Languages:** Go, Java, Python, SQL, Bash",
