@@ -215,14 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("targets", nargs="*", default=list(TARGETS), help=f"modules under portfolio/ (default: {' '.join(TARGETS)})")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--fresh", action="store_true", help="forget earlier runs (delete .mutmut-work/)")
-    parser.add_argument("--report", action="store_true", help="only write the report of the runs so far")
+    parser.add_argument("--report", action="store_true", help="only write the report of the runs so far (read-only)")
     args = parser.parse_args(argv)
     if args.fresh:
         shutil.rmtree(WORK, ignore_errors=True)
     targets = tuple(args.targets)
-    workspace(WORK)
     sys.path.insert(0, str(WORK))
-    if not args.report:
+    if not args.report:  # --report only reads: it can run while a run is going on
+        workspace(WORK)
         # mutants and the map of tests are made first (no mutant has this name, so nothing runs); then the ones
         # of these modules never checked, changed since, or not killed before (the tests may have changed) run
         run_mutmut(WORK, args.jobs, ["portfolio.no_such_mutant"], expect_failure=True)
