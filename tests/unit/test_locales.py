@@ -104,3 +104,24 @@ def test_the_blind_set_in_fourteen_languages_reads_field_by_field() -> None:
     score = score_all(resume)
     assert score.total == 735
     assert score.share >= 0.98, score.misses
+
+
+locales = module("resume.locales")
+
+
+@pytest.mark.parametrize(
+    ("texts", "lang"),
+    [
+        (["경력", "2021년 4월 – 현재"], "ko"),
+        (["スキル", "2021年4月 – 現在"], "ja"),  # kana beside the kanji: Japanese, not Chinese
+        (["職歴", "2021年4月 – 現在"], "zh"),  # kanji alone say no more than Chinese
+        (["工作经历", "2021年4月 – 至今"], "zh"),
+        (["الخبرة"], "ar"),
+        (["ניסיון"], "he"),
+        (["August 2021 – Present", "Experience"], None),  # English (August is German too): no vote
+        (["Ausbildung", "Berufserfahrung", "tills vidare"], "de"),  # two German words outvote one Swedish phrase
+        (["Ausbildung", "tills vidare"], "sv"),  # one each: the tie goes the same way every time
+    ],
+)
+def test_the_language_of_a_resume_is_told_by_its_script_or_its_words(texts: list[str], lang: str | None) -> None:
+    assert locales.detect(texts) == lang

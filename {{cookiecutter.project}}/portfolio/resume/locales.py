@@ -161,6 +161,14 @@ def month_name(lang: str, month: int) -> str:
     return name.capitalize() if lang in CAPITALISED else name
 
 
+# Korean before Japanese before Chinese: Japanese text holds Chinese characters too, and kana tell it apart.
+_SCRIPTS = (("ko", r"[\uac00-\ud7af]"), ("ja", r"[\u3040-\u30ff]"), ("zh", r"[\u4e00-\u9fff]"),
+            ("ar", r"[\u0600-\u06ff]"), ("he", r"[\u0590-\u05ff]"))
+# Words an English resume's dates use that another table has too ("August" is German): they are no vote.
+_ENGLISH = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                      "april", "august", "september", "november", "december", "present", "now"})
+
+
 def detect(texts: list[str]) -> str | None:
     """The language these texts (a resume's dates and headings) are written in, when they say: the script for
     Chinese, Japanese, Korean, Arabic and Hebrew, else the month names, words for "present" and heading words
@@ -168,9 +176,7 @@ def detect(texts: list[str]) -> str | None:
     import re
 
     joined = " ".join(texts)
-    scripts = (("ko", r"[\uac00-\ud7af]"), ("ja", r"[\u3040-\u30ff]"), ("zh", r"[\u4e00-\u9fff]"),
-               ("ar", r"[\u0600-\u06ff]"), ("he", r"[\u0590-\u05ff]"))
-    for lang, letters in scripts:
+    for lang, letters in _SCRIPTS:
         if re.search(letters, joined):
             return lang
     owners: dict[str, set[str]] = {}
@@ -182,8 +188,6 @@ def detect(texts: list[str]) -> str | None:
         for lang, words in table.items():
             for word in words:
                 owners.setdefault(word, set()).add(lang)
-    english = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-               "april", "august", "september", "november", "december", "present", "now"}
     votes: dict[str, int] = {}
     folded = joined.casefold()
     for phrase, langs in owners.items():  # "in corso", "bis heute", "tills vidare"
@@ -192,7 +196,7 @@ def detect(texts: list[str]) -> str | None:
             votes[lang] = votes.get(lang, 0) + 1
     for word in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", folded):
         langs = owners.get(word, set())
-        if len(langs) == 1 and word not in english:
+        if len(langs) == 1 and word not in _ENGLISH:
             lang = next(iter(langs))
             votes[lang] = votes.get(lang, 0) + 1
     return max(votes, key=lambda lang: (votes[lang], lang)) if votes else None
