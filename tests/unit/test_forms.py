@@ -366,3 +366,26 @@ def test_a_paragraph_line_that_is_not_an_entry_makes_the_paragraph_one_entry_rea
         "resume.md:7: entry 'Hackathon winner, HackMIT | 2019 / Some plain sentence here.' read by its fields;"
         " write it as `### Job Title` then `**Organisation** | City, ST | *Month YYYY – Present*`",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("**W. Zhang**, C. Finn. *Offline RL from Demonstrations*. NeurIPS 2022.",
+         ("Offline RL from Demonstrations", "NeurIPS", "", "2022", ["W. Zhang, C. Finn"])),
+        ("A. Author. *Fast Queues for Everyone*. SIGMOD, Seattle, WA, 2023.",
+         ("Fast Queues for Everyone", "SIGMOD", "Seattle, WA", "2023", ["A. Author"])),
+        ("A. Author, B. Author. “Scaling Event Stores.” *VLDB*, 2021.",
+         ("Scaling Event Stores", "VLDB", "", "2021", ["A. Author, B. Author"])),
+        ("2023 | “Title of the Talk Here”. J. Doe. PyCon US.",
+         ("Title of the Talk Here", "PyCon US", "", "2023", ["J. Doe"])),
+        ("J. Doe. *A Study of Log Compaction*. Tech report.",
+         ("A Study of Log Compaction", "Tech report", "", "", ["J. Doe"])),
+    ],
+)
+def test_a_citation_gives_its_title_venue_place_year_and_authors(line: str, fields: tuple) -> None:
+    parsed = read(f"## Publications\n\n- {line}\n")
+    assert [(e.title, e.organisation, e.location, e.dates, [b.text for b in e.bullets]) for e in parsed.entries()] == [
+        fields
+    ]
+    assert parsed.warnings == ()
