@@ -389,3 +389,17 @@ def test_a_citation_gives_its_title_venue_place_year_and_authors(line: str, fiel
         fields
     ]
     assert parsed.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("place", "location"),
+    [
+        ("Saint-Étienne, Auvergne-Rhône-Alpes", "Saint-Étienne, Auvergne-Rhône-Alpes"),  # a region no table knows
+        ("Ville Sur Mer, Haute Provence Côte", "Ville Sur Mer, Haute Provence Côte"),  # three words each at most
+        ("Saint-Étienne, quelque part", "Saint-Étienne"),  # not capitalised: not a region
+        ("Lyon, Rhône Alpes Auvergne Nord", "Lyon"),  # four words: not a region
+    ],
+)
+def test_two_capitalised_names_after_the_organisation_are_one_place(place: str, location: str) -> None:
+    entry = only_entry(f"## Experience\n\n### Engineer, Acme, {place} | 2020 – 2022\n\n- Cut costs by 40%.\n")
+    assert (entry.title, entry.organisation, entry.location, entry.dates) == ("Engineer", "Acme", location, "2020 – 2022")

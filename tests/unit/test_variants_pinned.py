@@ -153,3 +153,28 @@ def test_a_bad_variants_block_gets_one_line_naming_its_line(variants: str, messa
         resume.parse_resume(f"---\n{variants}\n---\n" + PLAIN)
     assert str(raised.value).startswith(message), str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_a_variant_that_orders_a_missing_section_or_would_be_empty_is_refused_with_its_line() -> None:
+    ordering = "---\nvariants:\n  - name: data\n    sections: [Publications, Projects]\n---\n"
+    with pytest.raises(resume.ResumeError) as raised:
+        resume.parse_resume(ordering + PLAIN)
+    assert str(raised.value) == "resume.md:3: variant 'data' orders a section 'Publications' that resume.md does not have"
+    emptied = "---\nvariants:\n  - name: data\n  - name: other\n---\n" + "\n".join(
+        f"{line} <!-- targets: other -->" if line.startswith("- ") and not line.startswith("- **") else line
+        for line in PLAIN.splitlines()
+    )
+    with pytest.raises(resume.ResumeError) as raised:
+        resume.parse_resume(emptied)
+    assert str(raised.value) == "resume.md:3: variant 'data' would be empty: each bullet is tagged for another variant"
+
+
+def test_a_resume_error_holds_every_problem_and_names_the_first() -> None:
+    with pytest.raises(resume.ResumeError) as raised:
+        resume.parse_resume("---\npages: 3\nvariants: x\n---\n" + PLAIN, "cv/resume.md")
+    error = raised.value
+    assert (str(error.file), error.line, error.message) == ("cv/resume.md", 2, "`pages` must be 1 or 2 (2 for 10+ years)")
+    assert [str(problem) for problem in error.problems] == [
+        "cv/resume.md:2: `pages` must be 1 or 2 (2 for 10+ years)",
+        "cv/resume.md:3: `variants` must be a list of `- name: ...` items",
+    ]

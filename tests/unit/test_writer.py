@@ -225,3 +225,31 @@ def _first_difference(got: object, want: object, where: str = "") -> str:
             if got.get(key) != want[key]:
                 return _first_difference(got.get(key), want[key], f"{where}.{key}")
     return f"at {where}: read back {got!r}, written from {want!r}"
+
+
+def test_design_options_are_written_back_as_checked() -> None:
+    text = (
+        '---\ndesign:\n  accent: "#1F4E79"\n  size: 10.5\n  margins: 1\n  section_titles: rule\n---\n'
+        "# Ada Lovelace\n\nada@example.com\n"
+    )
+    written = resume.write_resume(resume.parse_resume(text))
+    assert written.split("---\n")[1] == (
+        'target_role: ""\nphone: ""\npublish_phone: false\n'
+        'design:\n  accent: "#1f4e79"\n  size: 10.5\n  margins: 1\n  section_titles: "rule"\n'
+    )
+
+
+def test_a_link_address_is_written_so_that_it_reads_back_whole() -> None:
+    import dataclasses
+
+    base = resume.parse_resume("# Ada Lovelace\n\nada@example.com\n\n## Projects\n\n### Engine | *Go*\n\n- Runs 3 jobs.\n")
+    for url, written in [
+        ("https://example.com/my work/a<b>", "[demo](https://example.com/my%20work/a%3Cb%3E)"),
+        ("https://example.com/engine_(v2)", "[demo](<https://example.com/engine_(v2)>)"),
+        ("https://example.com/a\\b", "[demo](<https://example.com/a\\b>)"),
+    ]:
+        entry = dataclasses.replace(next(base.entries()), link=resume.Link("demo", url))
+        model = dataclasses.replace(base, sections=(dataclasses.replace(base.sections[0], entries=(entry,)),))
+        text = resume.write_resume(model)
+        assert f"### Engine | *Go* | {written}\n" in text, text
+        assert next(resume.parse_resume(text).entries()).link.text == "demo"

@@ -54,9 +54,13 @@ def with_phone(contact: Iterable[ContactItem], phone: str) -> tuple[ContactItem,
     """The contact items with the phone number inserted after the email (at the end without one)."""
     items = list(contact)
     position = next((i + 1 for i, c in enumerate(items) if c.kind == "email"), len(items))
-    item = contact_item(Part(phone, False, False, None), position)
-    items.insert(position, dataclasses.replace(item, kind="phone"))
+    items.insert(position, phone_item(phone, position))
     return tuple(items)
+
+
+def phone_item(phone: str, index: int) -> ContactItem:
+    """The front matter's number as the contact line holds it: a phone, whatever the reader would call it."""
+    return dataclasses.replace(contact_item(Part(phone, False, False, None), index), kind="phone")
 
 
 def contact_parts(line: list[Run]) -> list[Part]:

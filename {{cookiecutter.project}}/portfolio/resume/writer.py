@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from .contact import contact_item
+from .contact import contact_item, phone_item
 from .escape import field_escape, md_escape
 from .inline import Part
 from .notes import note_text
@@ -60,7 +60,8 @@ def front_matter(resume: Resume) -> str:
 
 
 def _design_value(value: object) -> str:
-    return yaml_string(value) if isinstance(value, str) else f"{value:g}" if isinstance(value, float) else str(value)
+    """A checked design value: text (a colour, a font, a choice) or a number (portfolio.design's checks)."""
+    return yaml_string(value) if isinstance(value, str) else f"{value:g}"
 
 
 def _variant(variant: Variant) -> str:
@@ -76,14 +77,9 @@ def contact_line(resume: Resume) -> str:
     items = list(resume.contact)
     email_at = next((i for i, item in enumerate(items) if item.kind == "email"), len(items) - 1)
     after = email_at + 1
-    if resume.phone and after < len(items) and items[after] == _phone_item(resume.phone, after):
+    if resume.phone and after < len(items) and items[after] == phone_item(resume.phone, after):
         del items[after]  # the reader puts the front matter's number back in this place
     return " | ".join(_contact(item, index) for index, item in enumerate(items))
-
-
-def _phone_item(phone: str, index: int) -> ContactItem:
-    item = contact_item(Part(phone, False, False, None), index)
-    return ContactItem("phone", item.text, item.url)
 
 
 def _contact(item: ContactItem, index: int) -> str:
