@@ -121,23 +121,22 @@ def test_a_theme_already_tight_skips_the_steps_it_starts_at_and_fits_at_the_next
     assert (fitted.step, fitted.describe()) == (3, "1 page, fitted at 9.75 pt")
 
 
-def test_one_line_over_is_said_in_the_singular(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lines", "front", "message"),
+    [
+        # one line over, in the singular
+        (26, "theme: compact\n", "resume.md:23: the resume is about 1 line too long for one page, even at 9.5 pt with"
+         " tighter spacing; the longest section is 'Experience' (about 55 lines): shorten or cut bullets there, or set"
+         " `pages: 2` for 10+ years"),
+        # two pages over: no advice to allow two pages
+        (140, "pages: 2\n", "resume.md:23: the resume is about 28 lines too long for 2 pages, even at 9.5 pt with"
+         " tighter spacing; the longest section is 'Experience' (about 160 lines): shorten or cut bullets there"),
+    ],
+)
+def test_the_overflow_message_says_how_far_over_and_what_to_do(tmp_path: Path, lines: int, front: str, message: str) -> None:
     with pytest.raises(fit.PageOverflow) as raised:
-        fit.fit_pdf(with_lines(26, front="theme: compact\n"), tmp_path)
-    assert str(raised.value) == (
-        "resume.md:23: the resume is about 1 line too long for one page, even at 9.5 pt with tighter spacing;"
-        " the longest section is 'Experience' (about 55 lines): shorten or cut bullets there, or set `pages: 2`"
-        " for 10+ years"
-    )
-
-
-def test_two_pages_overflowing_do_not_suggest_two_pages(tmp_path: Path) -> None:
-    with pytest.raises(fit.PageOverflow) as raised:
-        fit.fit_pdf(with_lines(140, front="pages: 2\n"), tmp_path)
-    assert str(raised.value) == (
-        "resume.md:23: the resume is about 28 lines too long for 2 pages, even at 9.5 pt with tighter spacing;"
-        " the longest section is 'Experience' (about 160 lines): shorten or cut bullets there"
-    )
+        fit.fit_pdf(with_lines(lines, front=front), tmp_path)
+    assert str(raised.value) == message
 
 
 def test_the_fit_renders_for_its_repo_so_the_repo_remembers_its_hyphenated_words(tmp_path: Path) -> None:
