@@ -45,23 +45,26 @@ KNOWN_RIGHT_TO_LEFT = {
     ],
 }
 
-@pytest.fixture(scope=SHARED)
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, Path]]:
-    folder = tmp_path_factory.mktemp("right-to-left")
-    done = {}
-    for name in NAMES:
+_BUILT: dict[tuple[str, str], tuple[object, Path]] = {}
+
+
+def built(name: str, folder: Path) -> tuple[object, Path]:
+    """The blind resume `name` and its PDF, rendered once per session (once per test under ./dev.sh mutate,
+    where each test must render what it checks: see src_support.SHARED)."""
+    key = (name, "" if SHARED == "module" else str(folder))
+    if key not in _BUILT:
         source = resume.load_resume(LANG_BLIND / f"{name}.md").public()
         path = folder / f"{name}.pdf"
         path.write_bytes(fit.fit_pdf(source, folder, cache=False).pdf)
-        done[name] = (source, path)
-    return done
+        _BUILT[key] = (source, path)
+    return _BUILT[key]
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_right_to_left_languages_read_back_whole_in_logical_order(built, name: str) -> None:
+def test_right_to_left_languages_read_back_whole_in_logical_order(tmp_path: Path, name: str) -> None:
     """The whole round trip, on the one reading that orders a right-to-left line logically: every heading, field
     and bullet is found as written (names, dates with their numbers, Latin words among Hebrew or Arabic ones)."""
-    source, path = built[name]
+    source, path = built(name, tmp_path)
     report = ats.check_pdf(path, source)
     assert report.readers == ["layout"]
     assert report.notes == [ats.RIGHT_TO_LEFT_NOTE]
@@ -71,17 +74,17 @@ def test_right_to_left_languages_read_back_whole_in_logical_order(built, name: s
     assert len(fields) >= 8 and all(read.ok for read in report.fields), fields
 
 
-def test_a_right_to_left_line_reads_rightmost_item_first_in_logical_order(built) -> None:
+def test_a_right_to_left_line_reads_rightmost_item_first_in_logical_order(tmp_path: Path) -> None:
     """he-1, read by hand: the title (right) before its dates (left), and the date range as written."""
-    lines = pdf_reading.items_as_text(pdf_reading.read_items(built["he-1"][1], right_to_left=True)).splitlines()
+    lines = pdf_reading.items_as_text(pdf_reading.read_items(built("he-1", tmp_path)[1], right_to_left=True)).splitlines()
     assert lines[0] == "נועה כהן"
     assert "מפתחת Full Stack בכירה  מרץ 2021 – היום" in lines
     assert "• כתבתי 500 בדיקות אוטומטיות ב-Jest והעליתי את כיסוי הקוד מ-45% ל-88%." in lines
     assert "B.Sc. במדעי המחשב  2014 – 2017" in lines
 
 
-def test_the_same_pdf_read_left_to_right_keeps_the_visual_order(built) -> None:
+def test_the_same_pdf_read_left_to_right_keeps_the_visual_order(tmp_path: Path) -> None:
     """The near miss: without right_to_left the items of a line come left to right, dates first."""
-    lines = pdf_reading.items_as_text(pdf_reading.read_items(built["he-1"][1])).splitlines()
+    lines = pdf_reading.items_as_text(pdf_reading.read_items(built("he-1", tmp_path)[1])).splitlines()
     assert "מפתחת Full Stack בכירה  מרץ 2021 – היום" not in lines
     assert lines[0] != "נועה כהן"
