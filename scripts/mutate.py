@@ -137,7 +137,7 @@ def is_target(relative: Path) -> bool:
 def forget_stale_test_map(folder: Path) -> None:
     """mutmut maps each function to the tests that call it once, and later only adds new tests: a changed test
     keeps its old map and would never run against the mutants it now reaches. So any change to the tests makes
-    mutmut map them all again (a minute)."""
+    mutmut map them all again (a few minutes)."""
     digest = hashlib.sha256()
     for path in sorted((folder / "tests").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
