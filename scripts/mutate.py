@@ -39,6 +39,17 @@ EQUIVALENTS = ROOT / "benchmarks" / "mutation-equivalents.toml"
 # A mutant that makes the tests hang (a loop that never ends) is caught too, as mutmut's docs count it.
 KILLED = {"killed", "caught by type check", "timeout"}
 NOT_KILLED = {"survived", "no tests"}
+CONFTEST = '''"""Written by scripts/mutate.py for mutation runs: see src_support.forget_cached_results."""
+
+import pytest
+from src_support import forget_cached_results
+
+
+@pytest.fixture(autouse=True)
+def _each_test_calls_what_it_uses():
+    forget_cached_results()
+    yield
+'''
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,9 @@ def workspace(folder: Path) -> None:
     sync(PACKAGE, folder / "portfolio")
     for part in ("tests/unit", "tests/fixtures", "styles"):
         sync(ROOT / part, folder / part)
+    # Only here, not in the repository: there a tests/unit/conftest.py would shadow the `conftest` that the full
+    # run's tests import from tests/.
+    (folder / "tests" / "unit" / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     (folder / PACKAGE.parent.name).mkdir(exist_ok=True)
     shutil.copy2(PACKAGE.parent / "README.md", folder / PACKAGE.parent.name / "README.md")
     (folder / "pytest.ini").write_text("[pytest]\ntestpaths = tests/unit\npythonpath = . tests tests/unit\n")

@@ -35,7 +35,8 @@ SHARED = "function" if _MUTATING else "module"
 
 
 def forget_cached_results() -> None:
-    """Under `./dev.sh mutate`, empty the package's functools caches before each test (tests/unit/conftest.py).
+    """Under `./dev.sh mutate`, empty the package's functools caches before each test (an autouse fixture in the
+    conftest.py that scripts/mutate.py writes into its work folder).
     mutmut maps a function to the tests that called it; a cached function (the posting vocabulary, a heading
     pattern) is called by the first test only, so without this no later test would run against its mutants."""
     if not _MUTATING:
