@@ -11,7 +11,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from src_support import FIXTURES, module
+from src_support import FIXTURES, longer_senior, module
 
 ats = module("ats")
 pdf = module("pdf")
@@ -209,11 +209,11 @@ def test_the_summary_of_a_passing_check_counts_its_checks(tmp_path: Path) -> Non
     )
 
 
-def _with_organisation(line: int, organisation: str):
+def _with_entry(line: int, **fields):
+    """SENIOR with the entry at `line` given these fields."""
     sections = tuple(
         dataclasses.replace(section, entries=tuple(
-            dataclasses.replace(entry, organisation=organisation) if entry.line == line else entry
-            for entry in section.entries))
+            dataclasses.replace(entry, **fields) if entry.line == line else entry for entry in section.entries))
         for section in SENIOR.sections
     )
     return dataclasses.replace(SENIOR, sections=sections)
@@ -243,7 +243,7 @@ def test_a_field_not_found_in_place_is_told_lost_merged_or_out_of_order(
     tmp_path: Path, organisation: str, problem: str, read_as: str
 ) -> None:
     report(tmp_path)
-    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_organisation(32, organisation))
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_entry(32, organisation=organisation))
     assert [p for p in checked.problems if p.startswith("resume.md:32: organisation")] == [f"resume.md:32: {problem}"]
     assert [(f.value, f.read_as, f.problem) for f in checked.fields
             if f.where == "resume.md:32" and f.label == "organisation"] == [(organisation, read_as, problem)]
@@ -413,13 +413,8 @@ def test_the_same_bullet_twice_is_read_twice_in_order(tmp_path: Path) -> None:
 
 def test_an_entry_whose_name_and_title_are_both_lost_is_reported_and_the_next_one_still_read(tmp_path: Path) -> None:
     report(tmp_path)
-    sections = tuple(
-        dataclasses.replace(section, entries=tuple(
-            dataclasses.replace(e, organisation="Contoso Freight", title="Principal Engineer") if e.line == 32 else e
-            for e in section.entries))
-        for section in SENIOR.sections
-    )
-    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], dataclasses.replace(SENIOR, sections=sections))
+    lost = _with_entry(32, organisation="Contoso Freight", title="Principal Engineer")
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], lost)
     assert [p for p in checked.problems if p.startswith("resume.md:32: ") and "was lost" in p] == [
         "resume.md:32: organisation 'Contoso Freight' was lost from the PDF",
         "resume.md:32: title 'Principal Engineer' was lost from the PDF",
@@ -443,7 +438,7 @@ def test_an_organisation_that_wraps_onto_a_second_line_still_reads_as_one_field(
 
 def test_a_field_that_only_begins_like_an_item_is_not_that_item(tmp_path: Path) -> None:
     report(tmp_path)
-    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_organisation(32, "Contoso Logistics Group"))
+    checked = ats.check_pdf(_RENDERED[(None, pdf.DEFAULT_STYLE)], _with_entry(32, organisation="Contoso Logistics Group"))
     assert [p for p in checked.problems if p.startswith("resume.md:32: organisation")] == [
         "resume.md:32: organisation 'Contoso Logistics Group' was lost from the PDF",
     ]
@@ -500,9 +495,7 @@ def test_an_unlabelled_skills_line_in_the_pdf_reads_back_as_its_items(tmp_path: 
 
 
 def test_every_page_number_is_named(tmp_path: Path) -> None:  # rendered without the fit: three pages
-    text = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8").replace("---\n", "---\npages: 2\n", 1)
-    extra = "".join(f"- Cut report build time by {n % 9 + 1}0% for 12 analysts by caching 40 daily queries.\n" for n in range(40))
-    source = resume.parse_resume(text.replace("- Mentor", extra + "- Mentor", 1), "resume.md").public()
+    source = resume.parse_resume(longer_senior(40, front="pages: 2\n"), "resume.md").public()
     pdf_file = _rendered(tmp_path, source, (PAGE, '  numbering: "1",\n  header: none,'))
     assert ats.check_pdf(pdf_file, source).problems[0] == (
         "layout: page number line(s) '1', '2', '3'; parsers read them as resume content"

@@ -10,19 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
-from src_support import FIXTURES, module
+from src_support import FIXTURES, longer_senior, module
 
 resume = module("resume")
 fit = module("fit")
 
 SENIOR = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8")  # 9 lines to spare at the default style
-LINE = "- Cut report build time by {n}0% for 12 analysts by caching 40 daily queries.\n"
 
 
 def with_lines(count: int, front: str = ""):
-    extra = "".join(LINE.format(n=index % 9 + 1) for index in range(count))
-    text = SENIOR.replace("- Mentor", extra + "- Mentor", 1).replace("---\n", f"---\n{front}", 1)
-    return resume.parse_resume(text, "resume.md").public()
+    return resume.parse_resume(longer_senior(count, front), "resume.md").public()
 
 
 @pytest.mark.parametrize(

@@ -3,25 +3,20 @@ page they are on, and how a two-page resume's second page continues below the fi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from src_support import FIXTURES, SHARED, module
+from src_support import SHARED, longer_senior, module
 
 resume = module("resume")
 fit = module("fit")
 pdf_reading = module("pdf_reading")
 
-SENIOR = (FIXTURES / "resumes" / "senior.md").read_text(encoding="utf-8")
-LINE = "- Cut report build time by {n}0% for 12 analysts by caching 40 daily queries.\n"
 LETTER_WIDTH = 612.0  # points
 LETTER_HEIGHT = 792.0
 
 
 @pytest.fixture(scope=SHARED)
 def two_pages(tmp_path_factory: pytest.TempPathFactory) -> list:
-    extra = "".join(LINE.format(n=index % 9 + 1) for index in range(40))
-    text = SENIOR.replace("- Mentor", extra + "- Mentor", 1).replace("---\n", "---\npages: 2\n", 1)
+    text = longer_senior(40, front="pages: 2\n")
     folder = tmp_path_factory.mktemp("two-pages")
     path = folder / "resume.pdf"
     path.write_bytes(fit.fit_pdf(resume.parse_resume(text, "resume.md").public(), folder, cache=False).pdf)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from src_support import FIXTURES, module
+from src_support import FIXTURES, longer_senior, module
 
 resume = module("resume")
 site = module("site")
@@ -137,8 +137,7 @@ def test_json_resume_in_full() -> None:
 
 
 def test_the_overflow_message_counts_lines_over_and_names_the_longest_section(tmp_path: Path) -> None:
-    bullets = "".join(f"- Cut report build time by {n % 9 + 1}0% for 12 analysts by caching 40 daily queries.\n" for n in range(40))
-    long = parsed(SENIOR.replace("- Mentor", bullets + "- Mentor", 1))
+    long = parsed(longer_senior(40))
     assert fit.overflow_message(long, tmp_path) == (
         "resume.md:22: the resume is about 15 lines too long for one page, even at 9.5 pt with tighter spacing;"
         " the longest section is 'Experience' (about 68 lines): shorten or cut bullets there, or set `pages: 2`"
