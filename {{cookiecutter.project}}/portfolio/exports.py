@@ -80,8 +80,8 @@ class ExportJob:
         if self.docx is None or self.notes is not None:
             return
         try:
-            write_text(self.resume, self.paths[0], public=False)
-            self.notes = write_json_resume(self.resume, self.paths[2], public=False)
+            _write_text(self.resume, self.paths[0])  # self.resume is already the copy to publish
+            self.notes = _write_json_resume(self.resume, self.paths[2])
         except BaseException:
             self.cancel()
             raise
@@ -150,14 +150,18 @@ def _published(resume: Resume, public: bool) -> Resume:
 
 
 def write_text(resume: Resume, path: Path, *, public: bool = True) -> Path:
-    return write_atomic(path, to_text(_published(resume, public)).encode("utf-8"))
+    return _write_text(_published(resume, public), path)
+
+
+def _write_text(resume: Resume, path: Path) -> Path:
+    return write_atomic(path, to_text(resume).encode())
 
 
 def to_text(resume: Resume) -> str:
     blocks = [resume.name + "\n" + " | ".join(_contact_text(item) for item in resume.contact)]
     for section in resume.sections:
         blocks.append(_section_text(section))
-    return "\n\n".join(block.rstrip("\n") for block in blocks) + "\n"
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def _contact_text(item: ContactItem) -> str:
@@ -171,10 +175,8 @@ def _section_text(section: Section) -> str:
     lines += list(section.paragraphs)
     lines += [_skill_text(group) for group in section.skills]
     lines += [f"- {_bullet_text(bullet)}" for bullet in section.bullets]
-    text = "\n".join(lines)
-    for entry in section.entries:
-        text += "\n\n" + _entry_text(entry)
-    return text
+    blocks = ["\n".join(lines)] if lines else []
+    return "\n\n".join([*blocks, *(_entry_text(entry) for entry in section.entries)])
 
 
 def _skill_text(group: SkillGroup) -> str:
@@ -204,14 +206,14 @@ def _bullet_text(bullet: Bullet) -> str:
         return bullet.text
     tokens = _INLINE.parseInline(bullet.markdown)[0].children or []
     pieces: list[str] = []
-    href = ""
+    links: list[tuple[str, int]] = []  # each open link's address and where its words start in `pieces`
     for token in tokens:
         if token.type == "link_open":
-            href = str(token.attrs.get("href", ""))
+            links.append((str(token.attrs["href"]).removeprefix("mailto:"), len(pieces)))
         elif token.type == "link_close":
-            if href and href.removeprefix("mailto:") not in pieces[-1:]:
-                pieces.append(f" ({href.removeprefix('mailto:')})")
-            href = ""
+            address, start = links.pop()
+            if address and address != "".join(pieces[start:]):  # not when the words are the address
+                pieces.append(f" ({address})")
         elif token.type in ("text", "code_inline", "image"):  # a bullet's Markdown is one line: no breaks
             pieces.append(token.content)
     return " ".join("".join(pieces).split())
@@ -222,9 +224,13 @@ def _bullet_text(bullet: Bullet) -> str:
 
 def write_json_resume(resume: Resume, path: Path, *, public: bool = True) -> tuple[str, ...]:
     """Write resume.json; returns notes on what JSON Resume cannot hold (one line each)."""
-    export = jsonresume.to_json_resume(_published(resume, public))
+    return _write_json_resume(_published(resume, public), path)
+
+
+def _write_json_resume(resume: Resume, path: Path) -> tuple[str, ...]:
+    export = jsonresume.to_json_resume(resume)
     text = json.dumps(export.data, indent=2, ensure_ascii=False) + "\n"
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode())
     return export.notes
 
 
@@ -249,7 +255,7 @@ class _DocxJob:
         ]
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(_epoch())}
         with tempfile.TemporaryFile() as markdown:  # a file, not a pipe: pandoc starts at once
-            markdown.write(to_docx_markdown(resume).encode("utf-8"))
+            markdown.write(to_docx_markdown(resume).encode())
             markdown.seek(0)
             pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
             self.process = subprocess.Popen(command, env=env, stdin=markdown, **pipes)
@@ -257,7 +263,8 @@ class _DocxJob:
     def result(self) -> bytes:
         docx, errors = self.process.communicate(timeout=120)
         if self.process.returncode != 0:
-            message = " ".join(errors.decode("utf-8", "replace").split())
+            said = errors.decode("utf-8", "replace").split("HasCallStack backtrace:")[0]  # not Haskell's stack
+            message = " ".join(said.split())
             raise ExportError(f"pandoc could not write the DOCX: {message}")
         resume = self.resume
         return _finish_docx(
