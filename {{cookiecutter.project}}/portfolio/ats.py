@@ -313,7 +313,7 @@ def _line_pitch(gaps: list[float]) -> float:
     gaps before entries and headings outnumber the lines inside entries."""
     counts = Counter(round(gap * 2) / 2 for gap in gaps)
     recurring = [gap for gap, count in counts.items() if count >= 2]
-    return min(recurring) if recurring else min(counts, key=lambda gap: (-counts[gap], gap))
+    return min(recurring or counts)  # none recurs: the smallest of all
 
 
 def _check_spacing(
