@@ -199,3 +199,21 @@ def test_the_report_orders_required_first_then_by_mentions_then_by_name() -> Non
     posting = "Requirements:\n- Rust, Kafka, Kafka, Go\n\nNice to have:\n- Scala, Scala, Elixir\n"
     assert asked(posting) == [("Kafka", False), ("Go", False), ("Rust", False), ("Scala", True), ("Elixir", True)]
     assert match.match_text(posting, SENIOR).posting == "posting"
+
+
+@pytest.mark.parametrize(
+    ("line", "terms"),
+    [("- Reports in R Markdown", [("R Markdown", False)]), ("- Dashboards in R Shiny", [("R", False), ("Shiny", False)])],
+)
+def test_r_before_its_markdown_or_shiny_is_the_language(line: str, terms: list) -> None:
+    assert asked(f"Requirements:\n{line}\n") == terms  # R Markdown is a term of its own, the longer mention
+
+
+def test_an_entry_s_title_organisation_and_tech_are_each_read_for_terms() -> None:
+    own = resume.parse_resume(
+        "# Sam Lee\n\nsam@example.com\n\n## Experience\n\n### Cloud Engineer\n\n**AWS** | *2020 – 2024*\n\n"
+        "- Cut costs by 30%.\n\n## Projects\n\n### Ledger | *Go, Kafka*\n\n- Served 3 teams.\n",
+        "resume.md",
+    )
+    report = match.match_text("Requirements:\n- AWS, Go and Kafka\n", own)
+    assert [(t.term, t.resume_lines) for t in report.terms] == [("AWS", [7]), ("Go", [15]), ("Kafka", [15])]
