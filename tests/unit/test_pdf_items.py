@@ -46,3 +46,26 @@ def test_items_of_one_line_run_left_to_right_without_overlapping(two_pages: list
     assert rows, "the layout puts dates on the same line as titles"
     for row in rows:
         assert all(a.x1 <= b.x0 for a, b in zip(row, row[1:])), [(i.text, i.x0, i.x1) for i in row]
+
+
+def test_text_is_compared_without_soft_hyphens_ligatures_or_extra_spaces() -> None:
+    assert pdf_reading.normalised("co\u00adoperate  with \ufb01nance") == "cooperate with finance"
+
+
+def test_a_page_without_text_reads_as_nothing_and_a_file_pdftotext_cannot_read_as_none(tmp_path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    writer.add_blank_page(width=612, height=792)
+    with (tmp_path / "blank.pdf").open("wb") as out:
+        writer.write(out)
+    assert pdf_reading.read_pypdf(tmp_path / "blank.pdf") == "\n"  # two pages, no text on either
+    (tmp_path / "broken.pdf").write_bytes(b"not a PDF at all")
+    assert pdf_reading.read_pdftotext(tmp_path / "broken.pdf") is None
+
+
+def test_items_within_the_baseline_tolerance_share_a_line_of_the_layout_text() -> None:
+    item = pdf_reading.TextItem
+    items = [item("Initech", 40, 80, 100, 1), item("Austin, TX", 400, 460, 101.5, 1), item("Engineer", 40, 90, 103.1, 1)]
+    assert pdf_reading.items_as_text(items) == "Initech  Austin, TX\nEngineer"
