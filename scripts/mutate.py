@@ -230,12 +230,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--fresh", action="store_true", help="forget earlier runs (delete .mutmut-work/)")
     parser.add_argument("--report", action="store_true", help="only write the report of the runs so far (read-only)")
+    parser.add_argument("--recheck", nargs="+", metavar="TEST_FILE",
+                        help="run only these unit test files against the survivors of the targets (minutes, not hours)")
     args = parser.parse_args(argv)
     if args.fresh:
         shutil.rmtree(WORK, ignore_errors=True)
     targets = tuple(args.targets)
     sys.path.insert(0, str(WORK))
-    if not args.report:  # --report only reads: it can run while a run is going on
+    if args.recheck:
+        recheck(WORK, targets, args.recheck, args.jobs)
+    elif not args.report:  # --report only reads: it can run while a run is going on
         workspace(WORK)
         # mutants and the map of tests are made first (no mutant has this name, so nothing runs); then the ones
         # of these modules never checked, changed since, or not killed before (the tests may have changed) run
@@ -254,6 +258,44 @@ def main(argv: list[str] | None = None) -> int:
     for line in summary(by_module, explained):
         print(line)
     return 0
+
+
+def recheck(folder: Path, targets: tuple[str, ...], tests: list[str], jobs: int) -> None:
+    """Run the named test files against each survivor of `targets`; one they fail is recorded as killed.
+
+    A full run gives each survivor every unit test that reaches it, one fresh process per test session with the
+    package's caches emptied between tests (for the map of which tests reach what), so a survivor of the ATS check
+    costs minutes. After writing tests for some survivors this checks just those tests against them: a failing
+    test is a kill whichever tests were chosen; a survivor these tests do not kill stays a survivor, for the next
+    full run to settle."""
+    workspace(folder)
+    stale = [module for module in statuses(folder) if in_targets(module, targets)
+             and (folder / module).stat().st_mtime > (folder / "mutants" / module).stat().st_mtime]
+    if stale:
+        raise SystemExit(f"error: {', '.join(stale)} changed since its mutants were made; run ./dev.sh mutate first")
+    env = dict(os.environ, PORTFOLIO_MUTATING="1")
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--noconftest", *tests]
+
+    def fails(mutant: str) -> bool:
+        run = subprocess.run(command, cwd=folder / "mutants", env=dict(env, MUTANT_UNDER_TEST=mutant),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return run.returncode != 0
+
+    if fails(""):
+        raise SystemExit(f"error: {' '.join(tests)} fail without any mutant; fix them first")
+    from concurrent.futures import ThreadPoolExecutor
+
+    for module, found in statuses(folder).items():
+        survivors = [name for name, status in found.items() if status in NOT_KILLED and in_targets(module, targets)]
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            killed = [name for name, dead in zip(survivors, pool.map(fails, survivors)) if dead]
+        if killed:
+            meta = folder / "mutants" / f"{module}.meta"
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            data["exit_code_by_key"].update({name: 1 for name in killed})  # 1: pytest found a failing test
+            meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+        if survivors:
+            print(f"recheck: {module}: {len(killed)} of {len(survivors)} survivors killed by {' '.join(tests)}")
 
 
 def in_targets(module: str, targets: tuple[str, ...]) -> bool:
