@@ -25,6 +25,7 @@ import sys
 import time
 import tomllib
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -283,8 +284,6 @@ def recheck(folder: Path, targets: tuple[str, ...], tests: list[str], jobs: int)
 
     if fails(""):
         raise SystemExit(f"error: {' '.join(tests)} fail without any mutant; fix them first")
-    from concurrent.futures import ThreadPoolExecutor
-
     for module, found in statuses(folder).items():
         survivors = [name for name, status in found.items() if status in NOT_KILLED and in_targets(module, targets)]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
