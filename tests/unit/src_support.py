@@ -28,19 +28,33 @@ if _MUTATING:  # thousands of runs: the same few examples each time, so a mutant
     settings.register_profile("mutating", max_examples=20, deadline=None, derandomize=True, database=None)
     settings.load_profile("mutating")
 NAME = "portfolio" if _MUTATING else "portfolio_src"
-# The scope of a fixture that does the work several tests check. mutmut maps each function to the tests that
-# called it, and a module fixture's work counts for the first test only: under `./dev.sh mutate` every test
-# does the work again, so each of them runs against the mutants it would catch.
-SHARED = "function" if _MUTATING else "module"
+
+
+def mapping_tests() -> bool:
+    """True while mutmut maps each function to the tests that call it (it runs the lane once with this value);
+    then each test must do its own work. While it runs a mutant, module fixtures and caches may be shared again."""
+    return _MUTATING and os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+def SHARED(fixture_name: str, config: object) -> str:
+    """The scope of a fixture that does the work several tests check (a pytest dynamic scope, decided at each
+    collection). mutmut maps a function to the tests that called it, and a module fixture's work counts for the
+    first test only: while it maps, every test does the work again, so each runs against the mutants it reaches."""
+    return "function" if mapping_tests() else "module"
+
+
+_forgotten_in: int | None = None
 
 
 def forget_cached_results() -> None:
-    """Under `./dev.sh mutate`, empty the package's functools caches before each test (an autouse fixture in the
-    conftest.py that scripts/mutate.py writes into its work folder).
-    mutmut maps a function to the tests that called it; a cached function (the posting vocabulary, a heading
-    pattern) is called by the first test only, so without this no later test would run against its mutants."""
-    if not _MUTATING:
+    """Under `./dev.sh mutate`, empty the package's functools caches (an autouse fixture in the conftest.py that
+    scripts/mutate.py writes into its work folder): before each test while mutmut maps the tests, as it maps a
+    cached function (the posting vocabulary, a heading pattern) to the first test that called it only; once in
+    each process that runs a mutant, as the process it is forked from may have filled them without the mutant."""
+    global _forgotten_in
+    if not _MUTATING or (not mapping_tests() and _forgotten_in == os.getpid()):
         return
+    _forgotten_in = os.getpid()
     for name, loaded in list(sys.modules.items()):
         if name == NAME or name.startswith(f"{NAME}."):
             for value in list(vars(loaded).values()):

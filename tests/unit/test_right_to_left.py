@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from src_support import FIXTURES, SHARED, module
+from src_support import FIXTURES, mapping_tests, module
 
 resume = module("resume")
 fit = module("fit")
@@ -49,9 +49,9 @@ _BUILT: dict[tuple[str, str], tuple[object, Path]] = {}
 
 
 def built(name: str, folder: Path) -> tuple[object, Path]:
-    """The blind resume `name` and its PDF, rendered once per session (once per test under ./dev.sh mutate,
-    where each test must render what it checks: see src_support.SHARED)."""
-    key = (name, "" if SHARED == "module" else str(folder))
+    """The blind resume `name` and its PDF, rendered once per session (once per test while mutmut maps the
+    tests, where each test must render what it checks: see src_support.SHARED)."""
+    key = (name, str(folder) if mapping_tests() else "")
     if key not in _BUILT:
         source = resume.load_resume(LANG_BLIND / f"{name}.md").public()
         path = folder / f"{name}.pdf"

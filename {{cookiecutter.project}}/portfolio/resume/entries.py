@@ -246,8 +246,10 @@ class _Loose:
         groups: list[_Group] = []
         before: list[SyntaxTreeNode] = []
         for node in body:
-            if _is_heading(node):
+            if _is_heading(node) and not (groups and self.holds_roles(groups[-1], node)):
                 groups.append(_Group([(self.p.line_of(node), runs(inline_of(node)))]))
+            elif _is_heading(node):
+                groups[-1].body.append(node)
             elif listed := self.item_entries(node) or (self.entry_kind == "project" and self.described_items(node)):
                 groups += listed
             elif _starts_entry(self.p, node, self.kind) and not (groups and self.continues(groups[-1], node)):
@@ -271,6 +273,16 @@ class _Loose:
         # "**Analyst**" alone after "**Globex**"'s bullets is an entry of its own, set as the company is
         sibling = _starts_strong(group.head[0][1]) and _starts_strong(_head_lines(self.p, node)[0][1]) and not new.dates
         return bool(company.organisation and not company.title and new.title and not new.organisation and not sibling)
+
+    def holds_roles(self, group: _Group, heading: SyntaxTreeNode) -> bool:
+        """A `####` role under a company written as a line of its own ("**Stripe** | Remote", then "#### Staff
+        Engineer, Payments | 2021 – Present", and more roles): the company line names no title, each heading
+        one ("#### Globex | 2017 – 2019" names none: an entry of its own)."""
+        if len(group.head) > 1 or group.body and not _is_heading(group.body[0]):
+            return False
+        return _company_only(classify(pieces(group.head[0][1]), self.entry_kind)) and bool(
+            classify(pieces(runs(inline_of(heading))), self.entry_kind).title
+        )
 
     def described_items(self, node: SyntaxTreeNode) -> list[_Group]:
         """`- [name](url) — what it is` or `- **Name**: what it is`: a project and its one bullet."""
@@ -310,7 +322,9 @@ class _Loose:
         heads = [i for i, node in enumerate(body) if _is_role_head(node)]
         # "**Company** | City" and "*First Title* | *dates*" on one paragraph, a later role below it
         joined = bool(heads) and len(head) > 1 and self.names_role(head[-1][1]) and not self.names_role(head[0][1])
-        if len(heads) + joined < 2:
+        # a `####` role under a company line, read with what the company line says ("Engineer, Payments": a team)
+        one_role = heads[:1] == [0] and _is_heading(body[0]) and _company_only(classify(line_pieces(head), self.entry_kind))
+        if len(heads) + joined < 2 and not one_role:
             lead, rest = self.lead(body)
             head = head + lead
             found = classify(line_pieces(head), self.entry_kind)
@@ -387,6 +401,10 @@ class _Loose:
             paragraphs=tuple(paragraphs),
             targets=targets,
         )
+
+
+def _company_only(found: Fields) -> bool:
+    return bool(found.organisation and not found.title)
 
 
 def _complete(found: Fields) -> bool:

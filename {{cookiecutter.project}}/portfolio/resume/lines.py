@@ -100,6 +100,8 @@ def _citation(line: list[Run]) -> OneLine:
 
 # A title in quotes ("Authors. “Title.” Venue, 2020.", "2023 | “Title”. Authors. *Venue*.")
 _QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{8,}?)[,.]?[”\"]")
+# A full stop that ends a sentence, not an initial ("S. Lee. *USENIX ATC*." is two sentences).
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])\.\s+")
 
 
 def _quoted_citation(line: list[Run], quoted: re.Match[str]) -> OneLine:
@@ -114,10 +116,10 @@ def _quoted_citation(line: list[Run], quoted: re.Match[str]) -> OneLine:
     italic = _italic_after(line, quoted.end())
     if dates:
         before, after = before.replace(dates.text, " "), after.replace(dates.text, " ")
-    sentences = [part.strip(" .,;|·–—-()") for part in re.split(r"\.\s+", after)]
+    sentences = [part.strip(" .,;|·–—-()") for part in _SENTENCE_END_RE.split(after)]
     sentences = [part for part in sentences if part]
     found.organisation = italic or (sentences[-1] if sentences else "")
-    rest = [part for part in sentences if part != found.organisation and part not in found.organisation]
+    rest = [part for part in sentences if not re.search(rf"(?<!\w){re.escape(part)}(?!\w)", found.organisation)]
     found.authors = before.strip(" .,;|·–—-") or ". ".join(rest)
     return found
 
