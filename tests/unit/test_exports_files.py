@@ -143,12 +143,13 @@ def test_a_section_ending_in_a_capital_x_keeps_it() -> None:
     [
         ("[https://x.dev](https://x.dev) first", "https://x.dev first"),
         ("Mail [me@x.dev](mailto:me@x.dev)", "Mail me@x.dev"),
+        ("Mail [**me**@x.dev](mailto:me@x.dev)", "Mail me@x.dev"),
         ("[https://x.dev](https://x.dev)[mirror](https://x.dev)", "https://x.devmirror (https://x.dev)"),
         ("Read [the *x.dev* docs](https://x.dev)", "Read the x.dev docs (https://x.dev)"),
         ("[`x.dev`](x.dev) by name", "x.dev by name"),
         ("An [empty]() link", "An empty link"),
     ],
-    ids=["address first", "mailto", "address, then other words", "emphasis inside", "code", "no address"],
+    ids=["address first", "mailto", "address in two styles", "address, then other words", "emphasis inside", "code", "no address"],
 )
 def test_a_link_s_address_is_written_once_unless_its_words_are_the_address(markdown: str, text: str) -> None:
     assert exports._bullet_text(resume.Bullet(text="(unused)", line=1, markdown=markdown)) == text
@@ -157,6 +158,8 @@ def test_a_link_s_address_is_written_once_unless_its_words_are_the_address(markd
 def test_a_bullet_without_markdown_or_links_is_its_text() -> None:
     assert exports._bullet_text(resume.Bullet(text="Shipped *it*", line=1)) == "Shipped *it*"
     assert exports._bullet_text(resume.Bullet(text="Shipped it", line=1, markdown="Shipped **it**")) == "Shipped it"
+    # with no link in it, the words are the reader's, not the Markdown read again
+    assert exports._bullet_text(resume.Bullet(text="as read", line=1, markdown="Shipped **it**")) == "as read"
 
 
 def test_the_job_writes_text_and_json_once_and_leaves_a_cached_build_to_finish(tmp_path: Path) -> None:

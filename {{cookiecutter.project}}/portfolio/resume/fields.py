@@ -203,8 +203,16 @@ def _joins(before: Piece, piece: Piece) -> bool:
         and is_region(piece.text)
         and title_score(before.text) == 0
         and len(before.text.split()) <= 4
-        and not is_region(before.text) | ("," in before.text and not is_place(before.text))
+        # two regions stay apart ("California, Nevada"), but a city named like its state takes the state's code
+        # ("New York, NY", "Washington, DC")
+        and not (is_region(before.text) and not _is_code(piece.text))
+        and not ("," in before.text and not is_place(before.text))
     )
+
+
+def _is_code(text: str) -> bool:
+    clean = text.strip(_STRIP)
+    return len(clean) <= 3 and clean.isupper()
 
 
 def _chunks(line: list[Run]) -> list[Piece]:
@@ -311,6 +319,8 @@ def _job(rest: list[Piece], result: Fields) -> None:
             result.title = _take(rest, best[2])
         elif best is not None and best[2].em and not is_place(best[2].text) and len(rest) > 1:
             result.title = _take(rest, best[2])  # "*Développeuse backend*": the italic line names the role
+    if not result.title and result.organisation:  # a role under its company ("#### SDE II"): what is not a place
+        result.title = _take(rest, next((p for p in rest if not is_place(p.text) and not p.is_dates), None))
     if not result.organisation:
         candidates = [p for p in rest if not is_place(p.text)]
         chosen = next((p for p in candidates if p.strong), candidates[0] if candidates else None)

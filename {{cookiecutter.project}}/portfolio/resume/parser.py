@@ -353,7 +353,7 @@ class _Parser:
             return self.entries_section(title, kind, line, body)  # "School" / "Degree" / "dates" lines
         self.report.keep(first_reading)
         if kind.name == "skills":
-            return self.skills_section(title, line, paragraphs, items, body)
+            return self.skills_section(title, line, items, body)
         if kind.entry_kind == "degree":
             items = degree_halves_joined(items)
         if kind.one_line:
@@ -369,20 +369,22 @@ class _Parser:
         self,
         title: str,
         line: int,
-        paragraphs: tuple[str, ...],
         items: list[SkillGroup | Bullet | Entry],
         body: list[SyntaxTreeNode],
     ) -> Section:
-        """Skills lines; without any, each paragraph line ("Python, Go" or "Tools: Docker") is a group."""
+        """Skills lines, as list items or as the lines of a paragraph ("Python, Go" or "Tools: Docker"), in the order
+        written. Beside list items, a paragraph line that lists nothing ("Languages I use every day:") stays text."""
         groups = [self.as_skill_group(item) for item in items]
-        if not groups and paragraphs:
-            for node in (node for node in body if node.type == "paragraph"):
-                start = self.line_of(node)
-                for offset, run_line in enumerate(split_lines(runs(inline_of(node)))):
-                    if plain(run_line):
-                        groups.append(self.as_skill_group(Bullet(plain(run_line), start + offset)))
-            paragraphs = ()
-        return Section(title, "skills", line, paragraphs, skills=tuple(groups))
+        paragraphs: list[str] = []
+        for node in (node for node in body if node.type == "paragraph"):
+            start = self.line_of(node)
+            lines = [(start + offset, plain(run_line)) for offset, run_line in enumerate(split_lines(runs(inline_of(node))))]
+            if items and not all(_lists_skills(text) for _, text in lines if text):
+                paragraphs.append(plain(runs(inline_of(node))))
+                continue
+            groups += [self.as_skill_group(Bullet(text, at)) for at, text in lines if text]
+        groups.sort(key=lambda group: group.line)
+        return Section(title, "skills", line, tuple(paragraphs), skills=tuple(groups))
 
     def as_skill_group(self, item: SkillGroup | Bullet | Entry) -> SkillGroup:
         if isinstance(item, SkillGroup):
@@ -557,6 +559,12 @@ def skill_group(bullet: Bullet) -> SkillGroup | None:
     items_text = plain(runs(inline_tokens(match["items"])))
     items = tuple(item.strip() for item in split_items(items_text) if item.strip())
     return SkillGroup(label, items, bullet.line, bullet.targets)
+
+
+def _lists_skills(text: str) -> bool:
+    """"Cloud: AWS, GCP" or "Terraform, Helm": a line that lists something."""
+    label, colon, rest = text.partition(":")
+    return bool(colon and rest.strip() or "," in label)
 
 
 def _holds_anything(section: Section) -> bool:
