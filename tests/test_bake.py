@@ -139,7 +139,7 @@ def test_run_sh_help_works_from_another_folder(baked_default: Path, tmp_path: Pa
         [str(baked_default / "run.sh"), "help"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 0
-    for command in ("setup", "check", "build", "serve", "match", "ats"):
+    for command in ("setup", "check", "build", "serve", "match", "ats", "apply", "applications"):
         assert f"\n  {command}" in result.stdout
 
 

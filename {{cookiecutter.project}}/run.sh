@@ -28,6 +28,9 @@ Usage: ./run.sh [command]
   match FILE     compare a job posting (plain text) with the resume's keywords (--variant NAME)
   import FILE    write resume.md from your resume: PDF, Word, Markdown, JSON Resume or a LinkedIn .zip
                  (--force replaces an edited resume.md)
+  apply COMPANY --job FILE   start applications/<date>-<company>/: the posting, letter.md, notes.md
+                 (--variant NAME, --role TITLE); --sent COMPANY freezes what you sent, with a Git tag
+  applications   list every application with its status (--status COMPANY STATUS to change one)
   help           show this help
 USAGE
 }
@@ -207,6 +210,8 @@ main() {
     theme) portfolio theme "$@" ;;
     match) cmd_match "$@" ;;
     import) cmd_import "$@" ;;
+    apply) portfolio apply "$@" ;;
+    applications) portfolio applications "$@" ;;
     help | -h | --help) usage ;;
     *)
       usage >&2

@@ -194,9 +194,26 @@ def main(repo: Path) -> int:
     silent = silent_hooks(output, repo, files)
     for problem in silent:
         print(f"error: {problem}", file=sys.stderr)
+    letters = letter_findings(repo)
+    for f in letters:
+        print(f"{f.path}:{f.line}: {f.level}: {f.rule}: {f.message}", file=sys.stderr if f.level == "error" else sys.stdout)
+    failed = any(finding.level == "error" for finding in letters)
     if on_github():
-        findings = vale_findings(repo, files, env)
+        findings = vale_findings(repo, files, env) + letters
         for finding in findings:
             print(workflow_command(finding))
         append_summary(summary_of_findings(findings, silent))
-    return 1 if code or silent else 0
+    return 1 if code or silent or failed else 0
+
+
+def letter_findings(repo: Path) -> list[Finding]:
+    """The letter checks of every application not sent yet (portfolio.applications.checks)."""
+    from .applications import checks, record
+    from .resume import load_resume
+
+    drafts = [a for a in record.all_applications(repo) if a.status == "draft"]
+    if not drafts or not (repo / "resume.md").is_file():
+        return []
+    resume = load_resume(repo / "resume.md")
+    found = [finding for application in drafts for finding in checks.check_application(application, resume)]
+    return [Finding(f.path.relative_to(repo).as_posix(), f.line, 1, f"Letter.{f.rule}", f.level, f.message) for f in found]

@@ -1,4 +1,5 @@
-"""Command line: `python -m portfolio build|ats-check|match|private|import|serve` (run.sh calls these).
+"""Command line: `python -m portfolio build|ats-check|match|private|import|serve|apply|applications` (run.sh calls
+these).
 
 Errors in the user's sources print one line, `error: file:line: message`, and exit 1; no traceback.
 """
@@ -95,6 +96,23 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="preview _site/ locally and rebuild on save")
     serve.set_defaults(run=_serve)
+
+    apply = commands.add_parser(
+        "apply", help="start an application (COMPANY --job FILE), or freeze one as sent (--sent COMPANY)"
+    )
+    apply.add_argument("company", help="the company, as you would write it in the letter")
+    apply.add_argument("--job", type=Path, help="the job posting, as a plain-text file")
+    apply.add_argument("--variant", default="", help="the resume variant to send (default: the resume itself)")
+    apply.add_argument("--role", default="", help="the job title (default: the one the posting opens with)")
+    apply.add_argument("--sent", action="store_true", help="freeze the application: PDFs, SHA-256, commit and tag")
+    apply.add_argument("--date", type=_day, help="the day it was started or sent, YYYY-MM-DD (default: today)")
+    apply.set_defaults(run=_apply)
+
+    applications = commands.add_parser("applications", help="list every application with its status")
+    applications.add_argument(
+        "--status", nargs=2, metavar=("COMPANY", "STATUS"), help="set an application's status (applied, interview, ...)"
+    )
+    applications.set_defaults(run=_applications)
     return parser
 
 
@@ -213,6 +231,74 @@ def _private(args: argparse.Namespace) -> int:
 
     build_private(args.repo)
     return 0
+
+
+def _apply(args: argparse.Namespace) -> int:
+    from .applications import record
+
+    resume = load_resume(args.repo / RESUME)
+    if args.sent:
+        if args.job or args.role or args.variant:
+            raise record.ApplicationError("--sent freezes an application as it stands: no --job, --role or --variant")
+        from .applications.sent import send
+
+        done = send(args.repo.resolve(), record.find(args.repo.resolve(), args.company), resume, today=args.date)
+        where = done.application.folder.relative_to(args.repo.resolve()).as_posix()
+        print(f"Sent: {where}/sent/ holds resume.pdf and letter.pdf (SHA-256 in record.json); tagged {done.tag}")
+        print(f"Next: ./run.sh applications --status {_quoted(done.application.company)} interview, when they call")
+        return 0
+    if args.job is None:
+        raise record.ApplicationError("name the posting: ./run.sh apply COMPANY --job posting.txt")
+    from .applications.start import start_application
+
+    started = start_application(
+        args.repo.resolve(), args.company, args.job, resume, role=args.role, variant=args.variant, today=args.date
+    )
+    folder = started.application.folder.relative_to(args.repo.resolve()).as_posix()
+    print(f"Started {folder}/ for {started.application.role} at {started.application.company}:")
+    print(f"  {folder}/posting.txt   the posting as given")
+    print(f"  {folder}/letter.md     your letter: replace each [bracketed] line with your own words")
+    print(f"  {folder}/notes.md      the record (status: draft) and your interview notes")
+    if started.application.contact:
+        print(f"The posting names {started.application.contact}: the letter greets them.")
+    print("Next: edit letter.md, then ./run.sh private (builds the letter PDF into _private/applications/),")
+    print(f"./run.sh check, and ./run.sh apply --sent {_quoted(started.application.company)} when you send it.")
+    print("applications/ is committed with the rest: in a public repository, your letters are public too.")
+    return 0
+
+
+def _applications(args: argparse.Namespace) -> int:
+    import datetime
+
+    from .applications import listing, record
+
+    repo = args.repo.resolve()
+    if args.status:
+        company, status = args.status
+        changed = record.write_status(record.find(repo, company), status)
+        print(f"{changed.name}: status {changed.status}")
+    found = record.all_applications(repo)
+    today = datetime.date.today()
+    print(listing.table(found, today))
+    lang = load_resume(repo / RESUME).lang if (repo / RESUME).is_file() else "en"
+    print(f"Also written to {listing.write_page(repo, found, today, lang).relative_to(repo)} (private, not published)")
+    return 0
+
+
+def _day(text: str):  # noqa: ANN202 - a datetime.date, for argparse
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _quoted(text: str) -> str:
+    """A value as the user would type it back into the shell (shown, never run)."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 def _match(args: argparse.Namespace) -> int:

@@ -237,15 +237,17 @@ def _write_json_resume(resume: Resume, path: Path) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- DOCX
 
 
-def write_docx(resume: Resume, path: Path, *, public: bool = True) -> Path:
-    return write_atomic(path, _DocxJob(_published(resume, public)).result())
+def write_docx(resume: Resume, path: Path, *, public: bool = True, title: str = "") -> Path:
+    """The DOCX; `title` is its document title (default "Name – Resume")."""
+    return write_atomic(path, _DocxJob(_published(resume, public), title).result())
 
 
 class _DocxJob:
     """pandoc, started in the background on the resume's Markdown; `result()` gives the DOCX."""
 
-    def __init__(self, resume: Resume) -> None:
+    def __init__(self, resume: Resume, title: str = "") -> None:
         self.resume = resume
+        self.title = title or f"{resume.name} – Resume"
         command = [
             _pandoc_path(),
             "--from=commonmark+fenced_divs",
@@ -266,10 +268,7 @@ class _DocxJob:
             said = errors.decode("utf-8", "replace").split("HasCallStack backtrace:")[0]  # not Haskell's stack
             message = " ".join(said.split())
             raise ExportError(f"pandoc could not write the DOCX: {message}")
-        resume = self.resume
-        return _finish_docx(
-            docx, title=f"{resume.name} – Resume", author=resume.name, paper=resume.paper
-        )
+        return _finish_docx(docx, title=self.title, author=self.resume.name, paper=self.resume.paper)
 
 
 def to_docx_markdown(resume: Resume) -> str:

@@ -51,8 +51,27 @@ def build_private(repo: Path, *, log: Callable[[str], None] = print) -> list[Pat
         pdf.render_pdf(resume, out / "interview_copy.pdf", repo=repo, data=data)
         linked = len(found) - len(data["unlinked"])
         log(f"  interview  {PRIVATE_DIR}/interview_copy.pdf ({linked}/{len(found)} stories linked)")
+        _applications(repo, resume, out, log)
         written = [path for path in out.rglob("*") if path.is_file()]
         names = [path.relative_to(out) for path in written]
     seconds = time.perf_counter() - started
     log(f"Wrote {len(names)} files to {PRIVATE_DIR}/ in {seconds:.2f} s: send them, never publish")
     return [repo / PRIVATE_DIR / name for name in names]
+
+
+def _applications(repo: Path, resume, out: Path, log: Callable[[str], None]) -> None:  # noqa: ANN001 - a Resume
+    """Each application not sent yet: its letter (PDF, TXT, DOCX) and its resume in applications/<folder>/, and
+    the list of every application as a page."""
+    import datetime
+
+    from .applications import letter, listing, record
+
+    found = record.all_applications(repo)
+    if not found:
+        return
+    for application in found:
+        if application.status == "draft":
+            built = letter.build_letter(repo, application, resume, out / "applications" / application.name)
+            log(f"  letter     {PRIVATE_DIR}/applications/{application.name}/letter.pdf ({built.words} words)")
+    (out / "applications.html").write_text(listing.page(found, datetime.date.today(), resume.lang), encoding="utf-8")
+    log(f"  list       {PRIVATE_DIR}/applications.html ({len(found)} applications)")
