@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from conftest import tool_env
 from portfolio_support import FIXTURES
 from variant_support import pdf_pages, pdf_text
+from verapdf_support import validate
 
 DAY = datetime.date(2026, 3, 9)  # every application here is started and sent on this day (`--date`)
 TODAY = DAY.isoformat()
@@ -122,8 +123,9 @@ def test_apply_says_what_to_edit_next_and_never_replaces_a_folder(repo: Path) ->
 
 @pytest.mark.parametrize(
     "company",
-    ["../../../tmp/escaped", "$(touch pwned)`touch pwned2`", "<img src=x onerror=alert(1)>", "a/b\\c", "-rf --sent", "'; DROP TABLE x;--"],
-    ids=["traversal", "shell", "html", "slashes", "option-like", "quotes"],
+    ["../../../tmp/escaped", "$(touch pwned)`touch pwned2`", "<img src=x onerror=alert(1)>", "a/b\\c", "-rf --sent",
+     "'; DROP TABLE x;--", "[Acme](javascript:alert(1)) **bold**"],
+    ids=["traversal", "shell", "html", "slashes", "option-like", "quotes", "markdown"],
 )
 def test_a_hostile_company_name_makes_a_folder_inside_applications_and_nothing_else(repo: Path, company: str) -> None:
     before = outside_applications(repo)
@@ -164,9 +166,8 @@ def test_the_letter_builds_one_tagged_page_in_the_resume_s_look_that_reads_back(
     for expected in ("Alex Example", "Stripe", "Senior Backend Engineer", MARKER, "Sincerely,"):
         assert expected in text
     assert lines_of(letter_pdf)[:2] == lines_of(repo / "_private" / "resume.pdf")[:2]  # the same header
-    reader = PdfReader(letter_pdf)
-    assert reader.metadata.title == "Alex Example – Cover letter"
-    assert "/StructTreeRoot" in reader.trailer["/Root"] and reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    assert PdfReader(letter_pdf).metadata.title == "Alex Example – Cover letter"
+    assert validate([letter_pdf]) == {letter_pdf: ["passed\t0 failed rules"]}  # PDF/UA-1, tagged as the resume is
     assert MARKER in " ".join((out / "letter.txt").read_text(encoding="utf-8").split())
     assert (out / "letter.docx").read_bytes().startswith(b"PK")
 
@@ -231,6 +232,33 @@ def test_applications_lists_each_one_and_its_status_and_writes_a_private_page(re
     assert "<td>Stripe, Inc.</td>" in page and "<td>AT&amp;T Mobility</td>" in page
     bad = run(repo, "applications", "--status", "Stripe", "hired")
     assert bad.returncode == 1 and bad.stderr.strip().startswith("error: status 'hired' is not one of draft, applied")
+
+
+def test_every_other_posting_goes_through_to_sent_as_well(repo: Path) -> None:
+    for stem, company in COMPANIES.items():
+        if stem == "backend_payments":
+            continue
+        folder = next(f for f in (repo / "applications").iterdir() if f.name.endswith(slug_of(company)))
+        role = next(line.split(": ", 1)[1].strip('"') for line in (folder / "notes.md").read_text(encoding="utf-8").splitlines()
+                    if line.startswith("role: "))
+        text = LETTER.replace("Stripe hiring team", f"{company} hiring team").replace("as much as Stripe does", f"as much as {company} does")
+        (folder / "letter.md").write_text(text.replace("Senior Backend Engineer", role) + "Alex Example\n", encoding="utf-8")
+        git(repo, "add", "-A")
+        git(repo, "commit", "--quiet", "-m", f"Letter to {company}")
+        sent = run(repo, "apply", "--sent", company)
+        assert sent.returncode == 0, sent.stderr
+        tag = f"applied/{folder.name}"
+        assert git(repo, "rev-parse", f"{tag}^{{commit}}").strip() == git(repo, "rev-parse", "HEAD").strip()
+        record = json.loads((folder / "sent" / "record.json").read_text(encoding="utf-8"))
+        assert (record["company"], record["role"]) == (company, role)
+        for name in ("resume.pdf", "letter.pdf"):
+            assert record["sha256"][name] == hashlib.sha256((folder / "sent" / name).read_bytes()).hexdigest()
+        letter_text = " ".join(pdf_text(folder / "sent" / "letter.pdf").split())
+        assert company in letter_text and role in letter_text and pdf_pages(folder / "sent" / "letter.pdf") == 1
+
+
+def slug_of(company: str) -> str:
+    return {"Société Générale": "societe-generale", "AT&T Mobility": "at-t-mobility", "Quokka Labs": "quokka-labs"}[company]
 
 
 def test_nothing_of_the_applications_reaches_the_site_or_the_pages_artifact(repo: Path) -> None:

@@ -6,36 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from portfolio_support import FIXTURES, RESUMES, portfolio, run_portfolio  # noqa: F401  (fixture)
+from verapdf_support import validate
 
-VERAPDF = Path(__file__).parent / "tools" / "verapdf"
 PDFS: dict[str, Path] = {}  # the module's PDFs by name, filled by the `verdicts` fixture
 THEMES = ["jake", "classic", "compact", "dense", "modern"]
 LANGUAGES = ["de-1", "fr-2", "pl-2", "tr-1", "ja-1", "zh-2", "ko-2", "ar-2", "he-1"]
-
-
-def validate(pdfs: list[Path]) -> dict[Path, list[str]]:
-    """{pdf: [its verdict line, then one line per failed rule]} from one veraPDF run."""
-    java = shutil.which("java")
-    assert java and (VERAPDF / "classes" / "Validate.class").is_file(), "veraPDF is missing: run ./dev.sh setup"
-    result = subprocess.run(
-        [java, "-cp", f"{VERAPDF / 'lib'}/*:{VERAPDF / 'classes'}", "Validate", *map(str, pdfs)],
-        capture_output=True, text=True, timeout=600, check=False,
-    )
-    assert result.returncode in (0, 1), result.stderr[-2000:]
-    found: dict[Path, list[str]] = {}
-    current: list[str] = []
-    for line in result.stdout.splitlines():
-        if line.startswith("  rule "):
-            current.append(line.strip())
-        else:
-            current = [line.split("\t", 1)[1]]
-            found[Path(line.split("\t", 1)[0])] = current
-    return found
 
 
 @pytest.fixture(scope="module")
