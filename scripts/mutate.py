@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="forget earlier runs (delete .mutmut-work/)")
     parser.add_argument("--report", action="store_true", help="only write the report of the runs so far (read-only)")
     parser.add_argument("--recheck", nargs="+", metavar="TEST_FILE",
-                        help="run only these unit test files against the survivors of the targets (minutes, not hours)")
+                        help="run only these unit test files against the mutants of the targets not killed yet (minutes, not hours)")
     args = parser.parse_args(argv)
     if args.fresh:
         shutil.rmtree(WORK, ignore_errors=True)
@@ -262,18 +262,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def recheck(folder: Path, targets: tuple[str, ...], tests: list[str], jobs: int) -> None:
-    """Run the named test files against each survivor of `targets`; one they fail is recorded as killed.
+    """Run the named test files against each mutant of `targets` not killed yet; one they fail is recorded as killed.
 
-    A full run gives each survivor every unit test that reaches it, one fresh process per test session with the
-    package's caches emptied between tests (for the map of which tests reach what), so a survivor of the ATS check
-    costs minutes. After writing tests for some survivors this checks just those tests against them: a failing
-    test is a kill whichever tests were chosen; a survivor these tests do not kill stays a survivor, for the next
-    full run to settle."""
+    A full run gives each survivor every unit test that reaches it, so a survivor of the reader costs a minute.
+    After writing tests for some survivors this checks just those tests against them, and against the mutants
+    not checked yet (those of functions changed since the last run, made again first): a failing test is a kill
+    whichever tests were chosen; a mutant these tests do not kill keeps its status, for the next full run to
+    settle."""
     workspace(folder)
-    stale = [module for module in statuses(folder) if in_targets(module, targets)
-             and (folder / module).stat().st_mtime > (folder / "mutants" / module).stat().st_mtime]
-    if stale:
-        raise SystemExit(f"error: {', '.join(stale)} changed since its mutants were made; run ./dev.sh mutate first")
+    run_mutmut(folder, jobs, ["portfolio.no_such_mutant"], expect_failure=True)  # mutants of changed functions
     env = dict(os.environ, PORTFOLIO_MUTATING="1")
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--noconftest", *tests]
 
@@ -285,16 +282,17 @@ def recheck(folder: Path, targets: tuple[str, ...], tests: list[str], jobs: int)
     if fails(""):
         raise SystemExit(f"error: {' '.join(tests)} fail without any mutant; fix them first")
     for module, found in statuses(folder).items():
-        survivors = [name for name, status in found.items() if status in NOT_KILLED and in_targets(module, targets)]
+        candidates = [name for name, status in found.items()
+                      if status in NOT_KILLED | {"not checked"} and in_targets(module, targets)]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            killed = [name for name, dead in zip(survivors, pool.map(fails, survivors)) if dead]
+            killed = [name for name, dead in zip(candidates, pool.map(fails, candidates)) if dead]
         if killed:
             meta = folder / "mutants" / f"{module}.meta"
             data = json.loads(meta.read_text(encoding="utf-8"))
             data["exit_code_by_key"].update({name: 1 for name in killed})  # 1: pytest found a failing test
             meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
-        if survivors:
-            print(f"recheck: {module}: {len(killed)} of {len(survivors)} survivors killed by {' '.join(tests)}")
+        if candidates:
+            print(f"recheck: {module}: {len(killed)} of {len(candidates)} not killed before killed by {' '.join(tests)}")
 
 
 def in_targets(module: str, targets: tuple[str, ...]) -> bool:

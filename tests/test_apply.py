@@ -234,6 +234,25 @@ def test_applications_lists_each_one_and_its_status_and_writes_a_private_page(re
     assert bad.returncode == 1 and bad.stderr.strip().startswith("error: status 'hired' is not one of draft, applied")
 
 
+def test_a_send_git_refuses_leaves_the_application_as_it_was(repo: Path) -> None:
+    folder = repo / "applications" / f"{TODAY}-quokka-labs"
+    text = LETTER.replace("Stripe hiring team", "Quokka Labs hiring team").replace("as much as Stripe does", "as much as Quokka Labs does")
+    (folder / "letter.md").write_text(text.replace("Senior Backend Engineer", "Frontend Engineer, Design Systems") + "Alex Example\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "Letter to Quokka Labs")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'the hook says no' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    try:
+        done = run(repo, "apply", "--sent", "Quokka Labs")
+    finally:
+        hook.unlink()
+    assert done.returncode == 1 and done.stderr.strip() == "error: git commit failed: the hook says no"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert git(repo, "status", "--porcelain") == "" and git(repo, "tag", "--list") .count("quokka") == 0
+
+
 def test_every_other_posting_goes_through_to_sent_as_well(repo: Path) -> None:
     for stem, company in COMPANIES.items():
         if stem == "backend_payments":
@@ -244,7 +263,7 @@ def test_every_other_posting_goes_through_to_sent_as_well(repo: Path) -> None:
         text = LETTER.replace("Stripe hiring team", f"{company} hiring team").replace("as much as Stripe does", f"as much as {company} does")
         (folder / "letter.md").write_text(text.replace("Senior Backend Engineer", role) + "Alex Example\n", encoding="utf-8")
         git(repo, "add", "-A")
-        git(repo, "commit", "--quiet", "-m", f"Letter to {company}")
+        git(repo, "commit", "--quiet", "--allow-empty", "-m", f"Letter to {company}")
         sent = run(repo, "apply", "--sent", company)
         assert sent.returncode == 0, sent.stderr
         tag = f"applied/{folder.name}"
@@ -253,7 +272,7 @@ def test_every_other_posting_goes_through_to_sent_as_well(repo: Path) -> None:
         assert (record["company"], record["role"]) == (company, role)
         for name in ("resume.pdf", "letter.pdf"):
             assert record["sha256"][name] == hashlib.sha256((folder / "sent" / name).read_bytes()).hexdigest()
-        letter_text = " ".join(pdf_text(folder / "sent" / "letter.pdf").split())
+        letter_text = pdf_text(folder / "sent" / "letter.pdf")
         assert company in letter_text and role in letter_text and pdf_pages(folder / "sent" / "letter.pdf") == 1
 
 

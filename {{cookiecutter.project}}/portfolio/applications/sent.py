@@ -48,22 +48,36 @@ def send(repo: Path, application: Application, resume: Resume, *, today: datetim
     if _git(repo, "tag", "--list", tag).strip():
         raise ApplicationError(f"the tag {tag} exists already")
     frozen = application.folder / SENT
+    notes = (application.folder / NOTES).read_bytes()
+    day = today or datetime.date.today()
+    try:
+        hashes = _freeze(repo, application, resume, frozen, source, day)
+        applied = write_status(application, "applied", sent=day)
+        folder = application.folder.relative_to(repo).as_posix()
+        _git(repo, "add", "--", folder)
+        _git(repo, "commit", "--quiet", "-m", f"Applied: {application.company} – {application.role}", "--", folder)
+    except BaseException:  # nothing half-written: the folder as it was, nothing staged
+        shutil.rmtree(frozen, ignore_errors=True)
+        (application.folder / NOTES).write_bytes(notes)
+        _git(repo, "reset", "--quiet", "--", application.folder.relative_to(repo).as_posix(), check=False)
+        raise
+    _git(repo, "tag", "-a", tag, "-m", f"Sent to {application.company} for {application.role} on {day.isoformat()}")
+    return Sent(applied, tag, source, hashes)
+
+
+def _freeze(repo: Path, application: Application, resume: Resume, frozen: Path, source: str,
+            day: datetime.date) -> dict[str, str]:
+    """The PDFs built now, copied into `frozen` with record.json; their SHA-256 by name."""
     with tempfile.TemporaryDirectory() as scratch:
         built = build_letter(repo, application, resume, Path(scratch))
         frozen.mkdir(exist_ok=True)
         for name in FROZEN:
             shutil.copyfile(built.folder / name, frozen / name)
     hashes = {name: hashlib.sha256((frozen / name).read_bytes()).hexdigest() for name in FROZEN}
-    day = today or datetime.date.today()
     record = {"company": application.company, "role": application.role, "variant": application.variant,
               "sent": day.isoformat(), "built_from_commit": source, "sha256": hashes}
     (frozen / RECORD).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    applied = write_status(application, "applied", sent=day)
-    folder = application.folder.relative_to(repo).as_posix()
-    _git(repo, "add", "--", folder)
-    _git(repo, "commit", "--quiet", "-m", f"Applied: {application.company} – {application.role}", "--", folder)
-    _git(repo, "tag", "-a", tag, "-m", f"Sent to {application.company} for {application.role} on {day.isoformat()}")
-    return Sent(applied, tag, source, hashes)
+    return hashes
 
 
 def _committed_sources(repo: Path, application: Application) -> str:
