@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from conftest import tool_env
 from portfolio_support import FIXTURES
-from variant_support import pdf_pages, pdf_text
+from variant_support import pdf_pages, pdf_text, tag_repo
 from verapdf_support import validate
 
 DAY = datetime.date(2026, 3, 9)  # every application here is started and sent on this day (`--date`)
@@ -86,13 +86,15 @@ def repo(baked_default: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default bake, committed, set up, with one application started for each posting fixture."""
     project = tmp_path_factory.mktemp("apply") / "portfolio"
     shutil.copytree(baked_default, project, symlinks=True)
+    tag_repo(project)  # variants "backend" and "platform"
     git(project, "init", "--quiet")
     git(project, "add", "-A")
     git(project, "commit", "--quiet", "-m", "Start")
     assert run(project, "setup").returncode == 0
     for stem, company in COMPANIES.items():
         role = ["--role", "Product Engineer"] if stem == "false_friends" else []  # it opens with no title
-        started = run(project, "apply", company, "--job", str(FIXTURES / "postings" / f"{stem}.txt"), *role)
+        variant = ["--variant", "backend"] if stem == "data_engineer" else []
+        started = run(project, "apply", company, "--job", str(FIXTURES / "postings" / f"{stem}.txt"), *role, *variant)
         assert started.returncode == 0, started.stderr
     return project
 
@@ -170,6 +172,11 @@ def test_the_letter_builds_one_tagged_page_in_the_resume_s_look_that_reads_back(
     assert validate([letter_pdf]) == {letter_pdf: ["passed\t0 failed rules"]}  # PDF/UA-1, tagged as the resume is
     assert MARKER in " ".join((out / "letter.txt").read_text(encoding="utf-8").split())
     assert (out / "letter.docx").read_bytes().startswith(b"PK")
+    assert (out / "resume.pdf").read_bytes() == (repo / "_private" / "resume.pdf").read_bytes()
+    # an application for a variant goes with that variant's resume
+    variant_folder = repo / "_private" / "applications" / f"{TODAY}-societe-generale"
+    assert (variant_folder / "resume.pdf").read_bytes() == (repo / "_private" / "backend" / "resume.pdf").read_bytes()
+    assert 'variant: "backend"' in (repo / "applications" / f"{TODAY}-societe-generale" / "notes.md").read_text(encoding="utf-8")
 
 
 def test_check_passes_the_finished_letter_and_names_each_placeholder_left_in_the_others(repo: Path) -> None:

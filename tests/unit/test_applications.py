@@ -275,3 +275,13 @@ def test_the_list_shows_each_application_and_escapes_it_on_the_page() -> None:
     assert '<meta name="robots" content="noindex">' in page
     assert listing.table([], DAY) == "No applications yet: ./run.sh apply COMPANY --job posting.txt starts one."
     assert html.unescape(page).count("Globex") == 1
+
+
+def test_a_company_name_in_markdown_goes_into_the_letter_as_text(tmp_path: Path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    hostile = "[Acme](javascript:alert(1)) **Corp** <b>_x_</b>"
+    started = start.start_application(tmp_path, hostile, posting, SAM, today=DAY)
+    read = letter.read_letter(started.application.folder / "letter.md")
+    assert read.greeting.text == "Dear Priya Natarajan,"
+    assert read.body[0].text == f"[Why the Senior Backend Engineer role at {hostile}: one specific thing from the posting, in your own words]"

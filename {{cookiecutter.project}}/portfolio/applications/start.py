@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import match
 from ..resume import Bullet, Resume
+from ..resume.escape import md_escape
 from ..resume.fields import title_score
 from .record import APPLICATIONS, NOTES, Application, ApplicationError, front_matter, slug
 
@@ -137,19 +138,22 @@ def strongest_bullets(posting: str, resume: Resume) -> tuple[Bullet, ...]:
 
 
 def letter_template(application: Application, strongest: tuple[Bullet, ...], name: str) -> str:
-    greeting = f"Dear {application.contact}," if application.contact else f"Dear {application.company} hiring team,"
+    """letter.md to start from; the company, role, person and bullets go in as text (Markdown-escaped)."""
+    company, role = md_escape(application.company, line_start=False), md_escape(application.role, line_start=False)
+    contact = md_escape(application.contact, line_start=False)
+    greeting = f"Dear {contact}," if application.contact else f"Dear {company} hiring team,"
     evidence = [
-        f"[Tell the story behind this bullet and what it changed: “{bullet.text}” (resume.md:{bullet.line})]"
+        "[Tell the story behind this bullet and what it changed: "
+        f"“{md_escape(bullet.text, line_start=False)}” (resume.md:{bullet.line})]"
         for bullet in strongest[:2]
     ] or ["[Tell the story behind your strongest bullet for this role, and what it changed]"]
     paragraphs = [
         greeting,
-        f"[Why the {application.role} role at {application.company}: one specific thing from the posting, in your own"
-        " words]",
+        f"[Why the {role} role at {company}: one specific thing from the posting, in your own words]",
         *evidence,
-        f"[What you would bring to {application.company} in your first months, and that you would like to talk]",
+        f"[What you would bring to {company} in your first months, and that you would like to talk]",
         "Sincerely,",
-        name,
+        md_escape(name),
     ]
     return "\n\n".join(paragraphs) + "\n"
 
