@@ -265,12 +265,14 @@ def recheck(folder: Path, targets: tuple[str, ...], tests: list[str], jobs: int)
     """Run the named test files against each mutant of `targets` not killed yet; one they fail is recorded as killed.
 
     A full run gives each survivor every unit test that reaches it, so a survivor of the reader costs a minute.
-    After writing tests for some survivors this checks just those tests against them, and against the mutants
-    not checked yet (those of functions changed since the last run, made again first): a failing test is a kill
+    After writing tests for some survivors this checks just those tests against them, and against the mutants of
+    functions changed since the last run (made again first): a failing test is a kill
     whichever tests were chosen; a mutant these tests do not kill keeps its status, for the next full run to
     settle."""
     workspace(folder)
+    before = function_hashes(folder)
     run_mutmut(folder, jobs, ["portfolio.no_such_mutant"], expect_failure=True)  # mutants of changed functions
+    changed = {name for name, digest in function_hashes(folder).items() if before.get(name) != digest}
     env = dict(os.environ, PORTFOLIO_MUTATING="1")
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--noconftest", *tests]
 
@@ -282,8 +284,8 @@ def recheck(folder: Path, targets: tuple[str, ...], tests: list[str], jobs: int)
     if fails(""):
         raise SystemExit(f"error: {' '.join(tests)} fail without any mutant; fix them first")
     for module, found in statuses(folder).items():
-        candidates = [name for name, status in found.items()
-                      if status in NOT_KILLED | {"not checked"} and in_targets(module, targets)]
+        candidates = [name for name, status in found.items() if in_targets(module, targets) and (
+            status in NOT_KILLED or status == "not checked" and Survivor(status, name, ()).function in changed)]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             killed = [name for name, dead in zip(candidates, pool.map(fails, candidates)) if dead]
         if killed:
@@ -293,6 +295,16 @@ def recheck(folder: Path, targets: tuple[str, ...], tests: list[str], jobs: int)
             meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
         if candidates:
             print(f"recheck: {module}: {len(killed)} of {len(candidates)} not killed before killed by {' '.join(tests)}")
+
+
+def function_hashes(folder: Path) -> dict[str, str]:
+    """Each mutated function's hash, as mutmut records it ("portfolio.resume.lines.x__place": digest)."""
+    found: dict[str, str] = {}
+    for meta in sorted((folder / "mutants" / "portfolio").rglob("*.meta")):
+        module = meta.relative_to(folder / "mutants").as_posix().removesuffix(".py.meta").replace("/", ".")
+        for name, digest in json.loads(meta.read_text(encoding="utf-8")).get("hash_by_function_name", {}).items():
+            found[f"{module}.{name}"] = digest
+    return found
 
 
 def in_targets(module: str, targets: tuple[str, ...]) -> bool:
