@@ -64,9 +64,12 @@ def read_one_line(line: list[Run], kind: EntryKind) -> OneLine | None:
 
 
 def _commas_inside(found: list) -> list:  # noqa: ANN001 - fields.Piece
+    """Pieces after a comma joined to the one before ("Top 10, Hall of Fame"), unless they name a school or a place
+    ("Merit Scholarship, University of Texas")."""
     merged = []
     for piece in found:
-        if merged and piece.after == "," and not piece.is_dates and not merged[-1].is_dates:
+        apart = SCHOOL_RE.search(piece.text) or is_place(piece.text)
+        if merged and piece.after == "," and not piece.is_dates and not merged[-1].is_dates and not apart:
             merged[-1] = dataclasses.replace(merged[-1], text=f"{merged[-1].text}, {piece.text}")
         else:
             merged.append(piece)
