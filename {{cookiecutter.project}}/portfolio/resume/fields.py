@@ -91,7 +91,7 @@ def is_region(text: str) -> bool:
 
 
 def is_place(text: str) -> bool:
-    """"Berlin", "Sydney, NSW", "Austin, TX", "Remote", "Kraków, Poland"."""
+    """"Berlin", "Sydney, NSW", "Austin, TX, USA", "Remote", "Kraków, Poland"."""
     clean = text.strip(_STRIP)
     if clean.casefold() in _WORK_MODES or clean.casefold().split(" ")[0] in _WORK_MODES:
         return True
@@ -100,7 +100,8 @@ def is_place(text: str) -> bool:
         return False
     if len(parts) == 1:
         return is_region(parts[0]) or parts[0].casefold() in _places().cities
-    return is_region(parts[-1]) and bool(LOCATION_RE.match(clean))
+    # "Austin, TX" and "Sydney, NSW, Australia": a city and a region, maybe then the country
+    return is_region(parts[-1]) and bool(LOCATION_RE.match(", ".join(parts[:2]))) and (len(parts) == 2 or is_region(parts[1]))
 
 
 def _capitalised(text: str) -> bool:
@@ -187,6 +188,7 @@ def _at_split(text: str) -> list[str]:
 def _trim(text: str) -> str:
     """The text without separators around it; a bracket stays when it closes one inside."""
     text = text.strip(_STRIP.replace("(", "").replace(")", "")).strip()
+    text = re.sub(r"^\.\s+", "", text)  # "2020. Best Paper": the full stop after the year (".NET" keeps its dot)
     while text.endswith(")") and text.count("(") < text.count(")"):
         text = text[:-1].rstrip()
     while text.startswith("(") and text.count("(") > text.count(")"):
