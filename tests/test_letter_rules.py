@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from letter_blind import BLIND, LABELS, THRESHOLD, scores
+from unit.letter_blind import BLIND, LABELS, THRESHOLD, scores
 from vale_support import project_config, run_vale
 
 RULES = {"weak_opener": "Portfolio.LetterOpener", "we_for_i": "Portfolio.LetterWe", "buzzword": "Portfolio.Buzzwords"}

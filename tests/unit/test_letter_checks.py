@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import sys
 from pathlib import Path
 
 import pytest
+from letter_blind import BLIND, LABELS, THRESHOLD, resume_text, scores
 from src_support import module
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from letter_blind import BLIND, LABELS, THRESHOLD, resume_text, scores  # noqa: E402
 
 resume = module("resume")
 record = module("applications.record")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Callable
 
-BLIND = Path(__file__).parent / "fixtures" / "letters_blind"
+BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "letters_blind"
 LABELS: dict[str, dict] = json.loads((BLIND / "labels.json").read_text(encoding="utf-8"))
 THRESHOLD = 0.95
 
