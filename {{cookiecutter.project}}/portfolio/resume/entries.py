@@ -20,6 +20,7 @@ from .contact import DOMAIN_RE, as_url
 from .dates import has_dates, looks_like_dates, parse_date_range
 from .fields import Fields, classify, is_place, line_pieces, pieces, title_score
 from .inline import Part, Run, inline_of, plain, runs, split_fields, split_items, split_lines
+from .lines import degree_halves_joined
 from .model import Bullet, Entry, EntryKind, Link, Section
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ def entries_section(
     if any(_is_heading(node, 3) for node in body):
         intro, groups = _split_at(body, lambda node: _is_heading(node, 3))
         paragraphs, items = p.text_blocks(intro, kind if kind.one_line else grammar.TEXT)
+        if kind.entry_kind == "degree":  # a line of dates alone joins the degree beside it, else stays text
+            items = degree_halves_joined(items)
         if paragraphs or any(not isinstance(item, Entry) for item in items):
             p.warn(p.line_of(intro[0]), f"text before the first `###` entry of '{title}'")
         entries = [item for item in items if isinstance(item, Entry)]
