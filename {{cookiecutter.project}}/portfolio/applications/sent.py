@@ -9,6 +9,7 @@ Git runs with argument lists only: company names and letters never reach a shell
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -68,8 +69,8 @@ def send(repo: Path, application: Application, resume: Resume, *, today: datetim
 def _freeze(repo: Path, application: Application, resume: Resume, frozen: Path, source: str,
             day: datetime.date) -> dict[str, str]:
     """The PDFs built now, copied into `frozen` with record.json; their SHA-256 by name."""
-    with tempfile.TemporaryDirectory() as scratch:
-        built = build_letter(repo, application, resume, Path(scratch))
+    with tempfile.TemporaryDirectory() as scratch:  # the letter dated the day it is sent
+        built = build_letter(repo, dataclasses.replace(application, sent=day), resume, Path(scratch))
         frozen.mkdir(exist_ok=True)
         for name in FROZEN:
             shutil.copyfile(built.folder / name, frozen / name)
