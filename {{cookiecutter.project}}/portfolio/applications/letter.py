@@ -23,7 +23,7 @@ from ..pdf_reading import normalised, read_pypdf
 from ..build import write_pdf
 from ..resume import Resume, Section
 from ..resume.dates import MONTH_NAMES
-from ..resume.inline import plain, runs
+from ..resume.inline import plain, runs, split_lines
 from ..resume.locales import MONTHS
 from .record import Application, ApplicationError
 
@@ -96,22 +96,12 @@ def _paragraphs(text: str) -> list[Paragraph]:
     for index, token in enumerate(tokens):
         if token.type != "inline" or not token.map:
             continue
-        words = "\n".join(plain(runs(line)) for line in _lines(token.children or [])).strip()
+        words = "\n".join(plain(line) for line in split_lines(runs(token.children or []))).strip()
         if index >= 2 and tokens[index - 2].type == "list_item_open":
             words = f"{LIST_MARK}{words}"
         if words:
             found.append(Paragraph(token.map[0] + 1, words))
     return found
-
-
-def _lines(children: list) -> list[list]:  # noqa: ANN001 - markdown-it tokens
-    lines: list[list] = [[]]
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            lines.append([])
-        else:
-            lines[-1].append(child)
-    return lines
 
 
 def dated(day: datetime.date, lang: str) -> str:
